@@ -1,0 +1,398 @@
+"""The archive's domain: festivals and their editions, panels and who was on stage, the articles
+that covered them, and the quotes those articles reported."""
+
+import unicodedata
+
+from django.conf import global_settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import (
+    ArticleQuerySet,
+    EditionQuerySet,
+    FestivalQuerySet,
+    PanelQuerySet,
+    PersonQuerySet,
+    QuoteQuerySet,
+    TopicQuerySet,
+)
+
+
+def content_languages():
+    """Languages coverage and quotes can be in: every base language Django knows, not only the
+    languages of the interface."""
+    return [(code, name) for code, name in global_settings.LANGUAGES if "-" not in code]
+
+
+class TimestampedModel(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Festival(TimestampedModel):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(
+        _("short name"), max_length=80, blank=True, help_text=_("The name people use, e.g. “Berlinale”.")
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = FestivalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("festival")
+        verbose_name_plural = _("festivals")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("festival-detail", args=[self.slug])
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+
+class Edition(TimestampedModel):
+    festival = models.ForeignKey(
+        Festival, on_delete=models.PROTECT, related_name="editions", verbose_name=_("festival")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        constraints = [
+            models.UniqueConstraint(fields=["festival", "year"], name="edition_one_per_festival_year"),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900, year__lte=2100), name="edition_year_plausible"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="edition_ends_after_start",
+                violation_error_message=_("An edition cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.festival.display_name} {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("edition-detail", args=[self.festival.slug, self.year])
+
+    def clean(self):
+        if self.start_date and self.year and self.start_date.year != self.year:
+            raise ValidationError({"start_date": _("The edition must start in its own year.")})
+
+
+class Topic(TimestampedModel):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("topic-detail", args=[self.slug])
+
+
+def index_letter(text):
+    """The A–Z letter a name files under: accents folded (“Ö” files under O), anything else under #."""
+    folded = unicodedata.normalize("NFKD", text[:1]).encode("ascii", "ignore").decode().upper()
+    return folded if folded.isalpha() else "#"
+
+
+class Person(TimestampedModel):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    sort_name = models.CharField(
+        _("sort name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "How the name files in the A–Z, e.g. “Caspers-Roemer” or “del Toro”. "
+            "Left empty, the last word of the name."
+        ),
+    )
+    index_letter = models.CharField(_("A–Z letter"), max_length=1, editable=False, db_index=True)
+    bio = models.TextField(_("short bio"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["sort_name", "name"], name="person_a_to_z")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.sort_name.strip():
+            self.sort_name = self.name.split()[-1] if self.name.split() else self.name
+        self.index_letter = index_letter(self.sort_name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("person-detail", args=[self.slug])
+
+    @property
+    def initials(self):
+        return "".join(word[0] for word in self.name.replace("-", " ").split()[:3]).upper()
+
+
+class Panel(TimestampedModel):
+    class Kind(models.TextChoices):
+        PANEL = "panel", _("Panel")
+        KEYNOTE = "keynote", _("Keynote")
+        PRESS_CONFERENCE = "press-conference", _("Press conference")
+        MASTERCLASS = "masterclass", _("Masterclass")
+        TALK = "talk", _("Talk")
+        CONVERSATION = "conversation", _("Conversation")
+        WORKSHOP = "workshop", _("Workshop")
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, related_name="panels", verbose_name=_("edition")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind, default=Kind.PANEL)
+    date = models.DateField(_("date"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="panels", verbose_name=_("topics"))
+    people = models.ManyToManyField(
+        "Person", through="Participation", related_name="panels", verbose_name=_("people")
+    )
+
+    objects = PanelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "start_time", "title"]
+        verbose_name = _("panel")
+        verbose_name_plural = _("panels")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "slug"], name="panel_slug_unique_in_edition"),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(end_time__gte=F("start_time")),
+                name="panel_ends_after_start",
+                violation_error_message=_("A session cannot end before it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["edition", "date", "start_time"], name="panel_programme_order")]
+
+    def __str__(self):
+        return f"{self.title} ({self.edition})"
+
+    def get_absolute_url(self):
+        return reverse("panel-detail", args=[self.edition.festival.slug, self.edition.year, self.slug])
+
+    def clean(self):
+        edition = self.edition if self.edition_id else None
+        if edition and self.date:
+            too_early = edition.start_date and self.date < edition.start_date
+            too_late = edition.end_date and self.date > edition.end_date
+            if too_early or too_late:
+                raise ValidationError({"date": _("The date falls outside the edition’s dates.")})
+        if self.end_time and not self.start_time:
+            raise ValidationError({"start_time": _("Give a start time along with the end time.")})
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        PANELIST = "panelist", _("Panelist")
+        MODERATOR = "moderator", _("Moderator")
+        KEYNOTE = "keynote", _("Keynote speaker")
+        HOST = "host", _("Host")
+        SPEAKER = "speaker", _("Speaker")
+        INTERVIEWER = "interviewer", _("Interviewer")
+        GUEST = "guest", _("Guest")
+
+    panel = models.ForeignKey(
+        Panel, on_delete=models.CASCADE, related_name="participations", verbose_name=_("panel")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="participations", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role, default=Role.PANELIST)
+    affiliation = models.CharField(
+        _("title and affiliation"),
+        max_length=300,
+        blank=True,
+        help_text=_("As at this panel, e.g. “Founder, The Catalysts”."),
+    )
+    order = models.PositiveSmallIntegerField(_("order on stage"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(fields=["panel", "person"], name="participation_once_per_panel"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_role_display()}"
+
+
+class Article(TimestampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    publication = models.CharField(_("publication"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    published_on = models.DateField(_("publication date"))
+    language = models.CharField(_("language"), max_length=8, choices=content_languages)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    panels = models.ManyToManyField(
+        Panel, blank=True, related_name="articles", verbose_name=_("panels covered")
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "-published_on"], name="article_latest_published")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article-detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    def cover_quoted_panels(self):
+        """An article covers every panel it quotes from, whether or not the editor ticked it."""
+        self.panels.add(*{quote.panel_id for quote in self.quotes.all()})
+
+
+class Quote(TimestampedModel):
+    text = models.TextField(_("words as reported"), help_text=_("Exactly as the article printed them."))
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=content_languages,
+        blank=True,
+        help_text=_("Language of the words as reported. Left empty, the article’s language."),
+    )
+    spoken_text = models.TextField(
+        _("words as spoken"),
+        blank=True,
+        help_text=_("When the article quotes in translation and the original words are known."),
+    )
+    spoken_language = models.CharField(
+        _("language spoken"), max_length=8, choices=content_languages, blank=True
+    )
+    translation = models.TextField(_("translation"), blank=True)
+    translation_language = models.CharField(
+        _("translation language"), max_length=8, choices=content_languages, blank=True
+    )
+    speaker = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("speaker")
+    )
+    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("panel"))
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("reported in")
+    )
+    context = models.TextField(_("context note"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position in the article"), default=0)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="quote_has_words"),
+            models.CheckConstraint(
+                condition=Q(translation="") | ~Q(translation_language=""),
+                name="quote_translation_has_language",
+                violation_error_message=_("Say which language the translation is in."),
+            ),
+            models.CheckConstraint(
+                condition=Q(spoken_text="") | ~Q(spoken_language=""),
+                name="quote_spoken_words_have_language",
+                violation_error_message=_("Say which language the words were spoken in."),
+            ),
+        ]
+        indexes = [models.Index(fields=["speaker", "article"], name="quote_by_speaker")]
+
+    def __str__(self):
+        return f"“{Truncator(self.text).chars(80)}” — {self.speaker}"
+
+    def save(self, *args, **kwargs):
+        if not self.language and self.article_id:
+            self.language = self.article.language
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.panel.get_absolute_url()}#quote-{self.pk}"
+
+    def clean(self):
+        errors = {}
+        if self.translation.strip() and not self.translation_language:
+            errors["translation_language"] = _("Say which language the translation is in.")
+        if self.spoken_text.strip() and not self.spoken_language:
+            errors["spoken_language"] = _("Say which language the words were spoken in.")
+        if (
+            self.speaker_id
+            and self.panel_id
+            and not self.panel.participations.filter(person_id=self.speaker_id).exists()
+        ):
+            errors["speaker"] = _(
+                "%(person)s was not on stage at “%(panel)s”. Add them as a participant of the panel first."
+            ) % {
+                "person": self.speaker,
+                "panel": self.panel.title,
+            }
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,92 @@
+"""Reusable queries. A thing is public when published coverage reaches it.
+
+An article is public when it is published. A panel is public when a published article covers it; a
+quote when the article that reported it is published; people, festivals, editions and topics when a
+public panel involves them. Editors can prepare everything else without readers seeing it.
+"""
+
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=self.model.Status.PUBLISHED)
+
+
+def _public_panels():
+    from .models import Panel
+
+    return Panel.objects.public()
+
+
+class PanelQuerySet(models.QuerySet):
+    def public(self):
+        from .models import Article
+
+        covered = Article.objects.published().filter(panels=OuterRef("pk"))
+        return self.filter(Exists(covered))
+
+    def with_edition(self):
+        return self.select_related("edition__festival")
+
+    def for_listing(self):
+        """Panels as lists show them: edition, topics and who was on stage, in a fixed number of queries."""
+        from .models import Participation
+
+        return self.with_edition().prefetch_related(
+            "topics",
+            Prefetch("participations", queryset=Participation.objects.select_related("person")),
+        )
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        from .models import Participation
+
+        on_public_panel = Participation.objects.filter(person=OuterRef("pk"), panel__in=_public_panels())
+        return self.filter(Exists(on_public_panel))
+
+
+class FestivalQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(Exists(_public_panels().filter(edition__festival=OuterRef("pk"))))
+
+
+class EditionQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(Exists(_public_panels().filter(edition=OuterRef("pk"))))
+
+    def with_public_panel_counts(self):
+        public_panel_ids = _public_panels().values("pk")
+        return self.annotate(public_panel_count=Count("panels", filter=Q(panels__in=public_panel_ids)))
+
+
+class TopicQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(Exists(_public_panels().filter(topics=OuterRef("pk"))))
+
+    def with_public_panel_counts(self):
+        public_panel_ids = _public_panels().values("pk")
+        return self.annotate(public_panel_count=Count("panels", filter=Q(panels__in=public_panel_ids)))
+
+
+class QuoteQuerySet(models.QuerySet):
+    def public(self):
+        from .models import Article
+
+        return self.filter(article__status=Article.Status.PUBLISHED)
+
+    def with_context(self):
+        """Speaker, panel, edition, festival and article in one query, plus the speaker's
+        role and affiliation at that panel (people change jobs between festivals)."""
+        from .models import Participation
+
+        on_stage = Participation.objects.filter(panel=OuterRef("panel"), person=OuterRef("speaker"))
+        return self.select_related("speaker", "panel__edition__festival", "article").annotate(
+            speaker_affiliation=Subquery(on_stage.values("affiliation")[:1]),
+            speaker_role=Subquery(on_stage.values("role")[:1]),
+        )
+
+    def latest_first(self):
+        return self.order_by("-article__published_on", "-article_id", "position", "pk")

@@ -1,0 +1,21 @@
+from django.urls import path, register_converter
+
+from . import views
+from .converters import YearConverter
+
+register_converter(YearConverter, "year")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("festivals/", views.festival_list, name="festival-list"),
+    path("festivals/<slug:slug>/", views.festival_detail, name="festival-detail"),
+    path("festivals/<slug:slug>/<year:year>/", views.edition_detail, name="edition-detail"),
+    path("festivals/<slug:slug>/<year:year>/<slug:panel_slug>/", views.panel_detail, name="panel-detail"),
+    path("people/", views.person_list, name="person-list"),
+    path("people/<slug:slug>/", views.person_detail, name="person-detail"),
+    path("topics/", views.topic_list, name="topic-list"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic-detail"),
+    path("articles/", views.article_list, name="article-list"),
+    path("articles/<slug:slug>/", views.article_detail, name="article-detail"),
+    path("quotes/", views.quote_list, name="quote-list"),
+]

@@ -1,0 +1,167 @@
+"""Public pages. Each view fetches what its page shows in a fixed number of queries; the querysets
+in querysets.py decide what is public."""
+
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from .filters import QuoteFilter
+from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+from .pagination import paginate
+
+HOME_ARTICLES = 6
+HOME_QUOTES = 5
+HOME_FESTIVALS = 12
+TOPIC_QUOTES = 10
+PEOPLE_PER_PAGE = 60
+
+
+def home(request):
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "articles": Article.objects.published()[:HOME_ARTICLES],
+            "festivals": Festival.objects.public()[:HOME_FESTIVALS],
+            "topics": Topic.objects.public(),
+            "quotes": Quote.objects.public().with_context().latest_first()[:HOME_QUOTES],
+        },
+    )
+
+
+def festival_list(request):
+    public_editions = Edition.objects.public()
+    festivals = Festival.objects.public().prefetch_related(Prefetch("editions", queryset=public_editions))
+    return render(request, "articles/festival_list.html", {"festivals": festivals})
+
+
+def festival_detail(request, slug):
+    festival = get_object_or_404(Festival.objects.public(), slug=slug)
+    editions = festival.editions.public().with_public_panel_counts()
+    return render(request, "articles/festival_detail.html", {"festival": festival, "editions": editions})
+
+
+def edition_detail(request, slug, year):
+    edition = get_object_or_404(
+        Edition.objects.public().select_related("festival"), festival__slug=slug, year=year
+    )
+    panels = edition.panels.public().for_listing()
+    return render(request, "articles/edition_detail.html", {"edition": edition, "panels": panels})
+
+
+def panel_detail(request, slug, year, panel_slug):
+    panel = get_object_or_404(
+        Panel.objects.public().with_edition(),
+        edition__festival__slug=slug,
+        edition__year=year,
+        slug=panel_slug,
+    )
+    participations = list(panel.participations.select_related("person"))
+    articles = list(panel.articles.published())
+    quotes = panel.quotes.public().select_related("speaker", "article").order_by("article", "position", "pk")
+    return render(
+        request,
+        "articles/panel_detail.html",
+        {
+            "panel": panel,
+            "participations": participations,
+            "quotes_by_speaker": group_by_speaker(participations, quotes),
+            "topics": panel.topics.all(),
+            "articles": articles,
+            "single_source": len(articles) == 1,
+        },
+    )
+
+
+def group_by_speaker(participations, quotes):
+    """[(participation, [quotes])] in stage order, for the speakers who were quoted."""
+    by_person = {}
+    for quote in quotes:
+        by_person.setdefault(quote.speaker_id, []).append(quote)
+    return [(p, by_person[p.person_id]) for p in participations if p.person_id in by_person]
+
+
+def person_list(request):
+    people = Person.objects.public()
+    letters = people.order_by("index_letter").values_list("index_letter", flat=True).distinct()
+    letter = request.GET.get("letter", "")
+    notice = None
+    if letter:
+        if len(letter) == 1 and (letter.isascii() and letter.isalpha() or letter == "#"):
+            people = people.filter(index_letter=letter.upper())
+        else:
+            notice = _("“letter” must be a single letter from A to Z, or #.")
+            letter = ""
+    latest_affiliation = (
+        Participation.objects.filter(person=OuterRef("pk"), panel__in=Panel.objects.public())
+        .exclude(affiliation="")
+        .order_by("-panel__edition__year", "-panel__date", "-pk")
+        .values("affiliation")[:1]
+    )
+    page, page_notice = paginate(
+        request, people.annotate(latest_affiliation=Subquery(latest_affiliation)), PEOPLE_PER_PAGE
+    )
+    return render(
+        request,
+        "articles/person_list.html",
+        {"page": page, "letters": letters, "letter": letter.upper(), "notice": notice or page_notice},
+    )
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(Person.objects.public(), slug=slug)
+    participations = (
+        person.participations.filter(panel__in=Panel.objects.public())
+        .select_related("panel__edition__festival")
+        .order_by("-panel__edition__year", "-panel__date", "panel__title")
+    )
+    page, notice = paginate(request, person.quotes.public().with_context().latest_first())
+    return render(
+        request,
+        "articles/person_detail.html",
+        {"person": person, "participations": participations, "page": page, "notice": notice},
+    )
+
+
+def topic_list(request):
+    topics = Topic.objects.public().with_public_panel_counts()
+    return render(request, "articles/topic_list.html", {"topics": topics})
+
+
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic.objects.public(), slug=slug)
+    panels = topic.panels.public().for_listing().order_by("-edition__year", "-date", "title")
+    page, notice = paginate(request, panels)
+    quotes = Quote.objects.public().filter(panel__topics=topic).with_context().latest_first()[:TOPIC_QUOTES]
+    return render(
+        request,
+        "articles/topic_detail.html",
+        {"topic": topic, "page": page, "notice": notice, "quotes": quotes},
+    )
+
+
+def article_list(request):
+    covered_panels = Prefetch("panels", queryset=Panel.objects.with_edition())
+    page, notice = paginate(request, Article.objects.published().prefetch_related(covered_panels))
+    return render(request, "articles/article_list.html", {"page": page, "notice": notice})
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    panels = list(article.panels.for_listing())
+    people = list({p.person.pk: p.person for panel in panels for p in panel.participations.all()}.values())
+    quotes = article.quotes.with_context()
+    return render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "panels": panels, "people": people, "quotes": quotes},
+    )
+
+
+def quote_list(request):
+    quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.public().with_context().latest_first())
+    quotes = quote_filter.qs if quote_filter.is_valid() else Quote.objects.none()
+    page, notice = paginate(request, quotes)
+    return render(
+        request, "articles/quote_list.html", {"filter": quote_filter, "page": page, "notice": notice}
+    )

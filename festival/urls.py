@@ -1,0 +1,17 @@
+"""The archive's URLs: the editors' admin and the public pages of the articles app."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Festival Panel Archive"
+admin.site.site_title = "Festival Panel Archive"
+admin.site.index_title = "Coverage"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("articles.urls")),
+]
+# Uploaded photos are served by Django only while developing; a deployment serves MEDIA_ROOT itself.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

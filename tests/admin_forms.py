@@ -1,0 +1,33 @@
+"""Submitting admin pages as a browser would: every field of the form and its inlines, as rendered."""
+
+
+def _add_form(data, form):
+    for name in form.fields:
+        value = form[name].value()
+        key = form.add_prefix(name)
+        if value is None or value is False:
+            continue
+        if isinstance(value, list | tuple):
+            data[key] = [str(item) for item in value]
+        elif value is True:
+            data[key] = "on"
+        else:
+            data[key] = str(value)
+
+
+def admin_form_data(response, **changes):
+    """The POST data of the admin add/change page in `response`, with `changes` applied
+    (a value of None removes the field)."""
+    data = {}
+    _add_form(data, response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        _add_form(data, formset.management_form)
+        for form in formset.initial_forms + formset.extra_forms:
+            _add_form(data, form)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data

@@ -1,0 +1,24 @@
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "seed-article.txt"
+
+
+@pytest.fixture
+def demo(db):
+    """The demo coverage, loaded as `make run` loads it."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def seed_article_text():
+    """The customer's original article, from ../shared (always there in CI)."""
+    if not SEED_ARTICLE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"the seed article is missing at {SEED_ARTICLE}")
+        pytest.skip(f"the seed article is not at {SEED_ARTICLE}")
+    return SEED_ARTICLE.read_text(encoding="utf-8")

@@ -1,0 +1,260 @@
+"""The editors' admin: every page opens, saves, and says clearly what it refuses."""
+
+import pytest
+from django.urls import reverse
+
+from articles.factories import ParticipationFactory, PersonFactory
+from articles.models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+
+from .admin_forms import admin_form_data
+from .helpers import visible_text
+
+MODELS = [Festival, Edition, Topic, Person, Panel, Article, Quote]
+
+
+def admin_url(model, action, *args):
+    return reverse(f"admin:articles_{model._meta.model_name}_{action}", args=args)
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_changelist_add_and_change_pages_open(admin_client, demo, model):
+    obj = model.objects.first()
+    assert admin_client.get(admin_url(model, "changelist")).status_code == 200
+    assert admin_client.get(admin_url(model, "changelist"), {"q": "Berlin"}).status_code == 200
+    assert admin_client.get(admin_url(model, "add")).status_code == 200
+    response = admin_client.get(admin_url(model, "change", obj.pk))
+    assert response.status_code == 200
+    assert str(obj) in response.content.decode()
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_saving_an_unchanged_change_page_keeps_the_record(admin_client, demo, model):
+    obj = model.objects.first()
+    response = admin_client.get(admin_url(model, "change", obj.pk))
+    saved = admin_client.post(admin_url(model, "change", obj.pk), admin_form_data(response))
+    assert saved.status_code == 302, saved.context and saved.context["adminform"].form.errors
+    assert model.objects.filter(pk=obj.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"status__exact": "published"}, "Berlin débat"),
+        ({"kind__exact": "panel", "edition__year": "2024"}, "AI and World-Building"),
+        ({"language__exact": "fr", "q": "outils"}, "Cela change la donne"),
+    ],
+)
+def test_changelists_filter_and_search(admin_client, demo, query, expected):
+    model = {"status__exact": Article, "kind__exact": Panel}.get(next(iter(query)), Quote)
+    assert expected in visible_text(admin_client.get(admin_url(model, "changelist"), query))
+
+
+def test_an_editor_enters_a_whole_festival_panel(admin_client, db):
+    """Festival with its edition, two people, the panel with them on stage, then the article with a quote."""
+    page = admin_client.get(admin_url(Festival, "add"))
+    response = admin_client.post(
+        admin_url(Festival, "add"),
+        admin_form_data(
+            page,
+            name="Festival de Cannes",
+            short_name="Cannes",
+            slug="cannes",
+            city="Cannes",
+            country="France",
+            **{
+                "editions-0-year": "2025",
+                "editions-0-start_date": "2025-05-13",
+                "editions-0-end_date": "2025-05-24",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    edition = Edition.objects.get(festival__slug="cannes", year=2025)
+
+    for name, slug in [("Ana Ruiz", "ana-ruiz"), ("Jonas Berg", "jonas-berg")]:
+        page = admin_client.get(admin_url(Person, "add"))
+        admin_client.post(admin_url(Person, "add"), admin_form_data(page, name=name, slug=slug))
+    ana, jonas = Person.objects.get(slug="ana-ruiz"), Person.objects.get(slug="jonas-berg")
+
+    page = admin_client.get(admin_url(Panel, "add"))
+    response = admin_client.post(
+        admin_url(Panel, "add"),
+        admin_form_data(
+            page,
+            edition=str(edition.pk),
+            title="Producers’ Keynote",
+            slug="producers-keynote",
+            kind="keynote",
+            date="2025-05-15",
+            **{
+                "participations-0-person": str(ana.pk),
+                "participations-0-role": "keynote",
+                "participations-0-affiliation": "CEO, Norte Films",
+                "participations-0-order": "1",
+                "participations-1-person": str(jonas.pk),
+                "participations-1-role": "moderator",
+                "participations-1-order": "2",
+            },
+        ),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    panel = Panel.objects.get(slug="producers-keynote")
+    assert [p.person for p in panel.participations.all()] == [ana, jonas]
+
+    page = admin_client.get(admin_url(Article, "add"))
+    response = admin_client.post(
+        admin_url(Article, "add"),
+        admin_form_data(
+            page,
+            title="Keynote report",
+            slug="keynote-report",
+            status="published",
+            published_on="2025-05-16",
+            language="en",
+            **{
+                "quotes-0-speaker": str(ana.pk),
+                "quotes-0-panel": str(panel.pk),
+                "quotes-0-text": "Cinema is a team sport.",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    article = Article.objects.get(slug="keynote-report")
+    quote = article.quotes.get()
+    assert quote.language == "en"
+    assert list(article.panels.all()) == [panel], "an article covers the panels it quotes"
+    assert "Cinema is a team sport." in visible_text(admin_client.get(panel.get_absolute_url()))
+
+
+def test_a_quote_by_someone_not_on_the_panel_shows_the_error_on_the_form(admin_client, demo):
+    outsider = PersonFactory(name="Off Stage")
+    quote = Quote.objects.first()
+    page = admin_client.get(admin_url(Quote, "change", quote.pk))
+    response = admin_client.post(
+        admin_url(Quote, "change", quote.pk), admin_form_data(page, speaker=str(outsider.pk))
+    )
+    assert response.status_code == 200
+    assert "Off Stage was not on stage at “AI and World-Building in Film and TV”" in visible_text(response)
+    quote.refresh_from_db()
+    assert quote.speaker != outsider
+
+
+def test_an_inline_quote_by_a_non_participant_keeps_the_article_unsaved(admin_client, demo):
+    outsider = PersonFactory(name="Off Stage")
+    panel = Panel.objects.get()
+    page = admin_client.get(admin_url(Article, "add"))
+    response = admin_client.post(
+        admin_url(Article, "add"),
+        admin_form_data(
+            page,
+            title="Another report",
+            slug="another-report",
+            published_on="2024-02-18",
+            language="en",
+            **{
+                "quotes-0-speaker": str(outsider.pk),
+                "quotes-0-panel": str(panel.pk),
+                "quotes-0-text": "Words.",
+            },
+        ),
+    )
+    assert response.status_code == 200
+    assert "was not on stage" in visible_text(response)
+    assert not Article.objects.filter(slug="another-report").exists()
+
+
+@pytest.mark.parametrize("model", [Person, Panel, Article], ids=lambda m: m.__name__)
+def test_deleting_what_quotes_depend_on_is_refused_with_a_clear_message(admin_client, demo, model):
+    obj = model.objects.first()
+    page = admin_client.get(admin_url(model, "delete", obj.pk))
+    assert "would require deleting the following protected related objects" in visible_text(page)
+    admin_client.post(admin_url(model, "delete", obj.pk), {"post": "yes"})
+    assert model.objects.filter(pk=obj.pk).exists()
+    assert Quote.objects.count() == 9
+
+
+def test_bulk_delete_of_quoted_people_is_refused(admin_client, demo):
+    people = list(Person.objects.values_list("pk", flat=True))
+    response = admin_client.post(
+        admin_url(Person, "changelist"),
+        {"action": "delete_selected", "_selected_action": people, "post": "yes"},
+    )
+    assert "protected" in visible_text(response)
+    assert Person.objects.count() == 4
+
+
+def test_taking_a_quoted_person_off_the_panel_is_refused(admin_client, demo):
+    panel = Panel.objects.get()
+    page = admin_client.get(admin_url(Panel, "change", panel.pk))
+    response = admin_client.post(
+        admin_url(Panel, "change", panel.pk), admin_form_data(page, **{"participations-0-DELETE": "on"})
+    )
+    assert response.status_code == 200
+    assert "Dave Clark is quoted from this panel, so they stay on it." in visible_text(response)
+    assert panel.participations.count() == 4
+
+
+def test_an_unquoted_participant_can_be_removed(admin_client, db):
+    participation = ParticipationFactory()
+    panel = participation.panel
+    page = admin_client.get(admin_url(Panel, "change", panel.pk))
+    response = admin_client.post(
+        admin_url(Panel, "change", panel.pk), admin_form_data(page, **{"participations-0-DELETE": "on"})
+    )
+    assert response.status_code == 302
+    assert not Participation.objects.exists()
+
+
+def test_invalid_input_shows_the_form_with_errors(admin_client, demo):
+    page = admin_client.get(admin_url(Edition, "add"))
+    festival = Festival.objects.get()
+    response = admin_client.post(
+        admin_url(Edition, "add"),
+        admin_form_data(page, festival=str(festival.pk), year="2024", start_date="2024-02-15"),
+    )
+    assert response.status_code == 200
+    assert "Edition with this Festival and Year already exists." in visible_text(response)
+    response = admin_client.post(
+        admin_url(Edition, "add"),
+        admin_form_data(
+            page, festival=str(festival.pk), year="2026", start_date="2026-02-20", end_date="2026-02-10"
+        ),
+    )
+    assert "An edition cannot end before it starts." in visible_text(response)
+    assert Edition.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "term", "expected"),
+    [
+        (Quote, "speaker", "caspers", "Christina Caspers-Roemer"),
+        (Quote, "panel", "world", "AI and World-Building in Film and TV (Berlinale 2024)"),
+        (Article, "panels", "berlinale", "AI and World-Building in Film and TV (Berlinale 2024)"),
+        (Panel, "topics", "visual", "Visual effects"),
+        (Panel, "edition", "berlinale", "Berlinale 2024"),
+    ],
+)
+def test_people_panels_and_topics_are_picked_with_autocomplete(
+    admin_client, demo, model, field, term, expected
+):
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "articles", "model_name": model._meta.model_name, "field_name": field, "term": term},
+    )
+    assert [result["text"] for result in response.json()["results"]] == [expected]
+
+
+def test_publish_action_publishes_selected_articles(admin_client, demo):
+    article = Article.objects.get()
+    article.status = Article.Status.DRAFT
+    article.save()
+    admin_client.post(
+        admin_url(Article, "changelist"), {"action": "publish", "_selected_action": [article.pk]}
+    )
+    article.refresh_from_db()
+    assert article.is_published
+
+
+def test_slugs_are_prefilled_from_names(admin_client, db):
+    html = admin_client.get(admin_url(Person, "add")).content.decode()
+    assert "prepopulated_fields" in html or "data-prepopulated-field" in html or "prepopulate" in html

@@ -1,0 +1,94 @@
+"""Bad addresses and bad query strings get a clear answer: a 404 page, a message or an empty result."""
+
+import pytest
+
+from .helpers import visible_text
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/festivals/nowhere/",
+        "/festivals/berlinale/1999/",
+        "/festivals/berlinale/9999/",
+        "/festivals/berlinale/99999/",
+        "/festivals/berlinale/abc/",
+        "/festivals/berlinale/2024/no-such-panel/",
+        "/festivals/nowhere/2024/ai-and-world-building-in-film-and-tv/",
+        "/people/nobody/",
+        "/topics/nothing/",
+        "/articles/no-such-article/",
+        "/no/such/page/",
+    ],
+)
+def test_unknown_addresses_get_the_404_page(client, demo, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Page not found" in visible_text(response)
+    assert "Browse festivals" in visible_text(response)
+
+
+def test_unknown_speaker_gets_a_message_and_no_results(client, demo):
+    response = client.get("/quotes/?speaker=nobody")
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert "Nobody in the archive goes by that name." in text
+    assert 'class="quote"' not in response.content.decode()
+
+
+def test_unknown_topic_gets_a_message_and_no_results(client, demo):
+    response = client.get("/quotes/?topic=nothing")
+    assert "There is no such topic." in visible_text(response)
+    assert 'class="quote"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("abc", "“page” must be a page number; showing the first page."),
+        ("-1", "“page” must be a page number; showing the first page."),
+        ("999999", "There is no page 999999; showing page 1 of 1."),
+        ("0", "There is no page 0; showing page 1 of 1."),
+        ("1" * 40, "There is no page 111111111111; showing page 1 of 1."),
+    ],
+)
+@pytest.mark.parametrize(
+    "url", ["/people/", "/articles/", "/quotes/", "/people/dave-clark/", "/topics/jobs/"]
+)
+def test_bad_page_numbers_show_a_note_and_a_real_page(client, demo, url, page, message):
+    response = client.get(url, {"page": page})
+    assert response.status_code == 200
+    assert message in visible_text(response)
+
+
+def test_a_bad_letter_shows_a_note_and_everyone(client, demo):
+    response = client.get("/people/", {"letter": "ab"})
+    text = visible_text(response)
+    assert "“letter” must be a single letter from A to Z, or #." in text
+    assert "Simon Weisse" in text
+
+
+@pytest.mark.parametrize("param", ["speaker", "topic", "page", "letter"])
+@pytest.mark.parametrize("url", ["/quotes/", "/people/", "/articles/"])
+def test_what_readers_type_is_never_reflected_unescaped(client, demo, url, param):
+    response = client.get(url, {param: HOSTILE})
+    assert response.status_code == 200
+    assert HOSTILE not in response.content.decode()
+
+
+@pytest.mark.parametrize("param", ["speaker", "topic", "letter"])
+@pytest.mark.parametrize(
+    "value", ["", "x" * 100_000, "' OR 1=1 --", "& | ! : * ( ) < >", "ñé€𝄞", "-1", "99999999999999999999"]
+)
+def test_odd_filter_values_never_fail(client, demo, param, value):
+    url = "/people/" if param == "letter" else "/quotes/"
+    assert client.get(url, {param: value}).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["speaker=%00", "topic=a%00b", "page=%00", "%00=1"])
+def test_a_nul_byte_in_the_address_is_a_bad_request(client, demo, query):
+    response = client.get(f"/quotes/?{query}")
+    assert response.status_code == 400
+    assert "This address cannot be read" in visible_text(response)

@@ -1,0 +1,222 @@
+"""Every public page, with the demo coverage loaded as `make run` loads it."""
+
+import pytest
+
+from articles.factories import QuoteFactory
+from articles.models import Article, Panel, Person, Quote
+
+from .helpers import outline, visible_text
+
+PANEL_URL = "/festivals/berlinale/2024/ai-and-world-building-in-film-and-tv/"
+PUBLIC_URLS = [
+    "/",
+    "/festivals/",
+    "/festivals/berlinale/",
+    "/festivals/berlinale/2024/",
+    PANEL_URL,
+    "/people/",
+    "/people/dave-clark/",
+    "/topics/",
+    "/topics/artificial-intelligence/",
+    "/articles/",
+    "/articles/berlin-debat-menace-ia-emplois-hollywood/",
+    "/quotes/",
+    "/quotes/?speaker=christina-caspers-roemer",
+]
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_every_page_has_a_title_one_heading_and_landmarks(client, demo, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    page = outline(response)
+    assert page.tags.count("h1") == 1
+    assert {"header", "nav", "main", "footer"} <= set(page.tags)
+    assert page.title.strip().endswith("Festival Panel Archive")
+    assert len(page.title.strip()) > len("· Festival Panel Archive")
+
+
+def test_home_shows_latest_coverage_festivals_topics_and_quotes(client, demo):
+    text = visible_text(client.get("/"))
+    assert "Berlin débat de la menace de l’IA pour les emplois à Hollywood" in text
+    assert "Berlin International Film Festival" in text
+    assert "Artificial intelligence" in text
+    assert "Cela change la donne par rapport à ce à quoi nous sommes confrontés." in text
+    assert client.get("/").content.decode().count('class="quote"') == 5
+
+
+def test_festival_pages_lead_to_the_edition_and_its_panels(client, demo):
+    assert "2024" in visible_text(client.get("/festivals/"))
+    festival = visible_text(client.get("/festivals/berlinale/"))
+    assert "Berlin, Germany" in festival
+    assert "1 session covered" in festival
+    edition = visible_text(client.get("/festivals/berlinale/2024/"))
+    assert "AI and World-Building in Film and TV" in edition
+    assert "Dave Clark, AC Coppens, Christina Caspers-Roemer, Simon Weisse" in edition
+
+
+def test_panel_page_shows_when_where_who_what_and_coverage(client, demo):
+    text = visible_text(client.get(PANEL_URL))
+    assert "Saturday 17 February 2024" in text
+    assert "Berlin" in text
+    for name, affiliation in [
+        ("Dave Clark", "Director, Los Angeles; represented by Secret Level"),
+        ("AC Coppens", "Founder, The Catalysts"),
+        ("Christina Caspers-Roemer", "Managing director, Trixter"),
+        ("Simon Weisse", "Miniatures specialist and prop maker, Berlin"),
+    ]:
+        assert f"{name} Panelist {affiliation}" in text
+    for quote in Quote.objects.all():
+        assert quote.text in text
+    assert "Berlin débat de la menace" in text
+    for topic in ["Artificial intelligence", "Visual effects", "Jobs", "Miniatures"]:
+        assert topic in text
+
+
+def test_panel_page_groups_quotes_by_speaker_in_stage_order(client, demo):
+    text = visible_text(client.get(PANEL_URL))
+    said = text[text.index("What they said") :]
+    clark, coppens, caspers, weisse = (
+        said.index(name) for name in ["Dave Clark", "AC Coppens", "Christina Caspers-Roemer", "Simon Weisse"]
+    )
+    assert clark < coppens < caspers < weisse
+    clark_quotes = Quote.objects.filter(speaker__slug="dave-clark")
+    assert clark_quotes.count() == 4
+    assert all(clark < said.index(quote.text) < coppens for quote in clark_quotes)
+
+
+def test_quotes_carry_their_language(client, demo):
+    html = client.get(PANEL_URL).content.decode()
+    assert '<blockquote lang="fr"' in html
+
+
+def test_person_page_shows_bio_panels_and_all_their_quotes(client, demo):
+    text = visible_text(client.get("/people/christina-caspers-roemer/"))
+    assert "Managing director of Trixter" in text
+    assert "AI and World-Building in Film and TV" in text
+    assert "Panelist · Managing director, Trixter · Berlinale 2024" in text
+    assert "2 quotes" in text
+    for quote in Quote.objects.filter(speaker__slug="christina-caspers-roemer"):
+        assert quote.text in text
+
+
+def test_people_index_is_a_to_z_by_surname(client, demo):
+    text = visible_text(client.get("/people/"))
+    order = [text.index(name) for name in ["Caspers-Roemer", "Dave Clark", "AC Coppens", "Simon Weisse"]]
+    assert order == sorted(order)
+    headings = [line for line in client.get("/people/").content.decode().splitlines() if "<h2" in line]
+    assert [heading.split(">")[1][0] for heading in headings] == ["C", "W"]
+
+
+def test_people_index_filters_by_letter(client, demo):
+    text = visible_text(client.get("/people/?letter=w"))
+    assert "Simon Weisse" in text
+    assert "Dave Clark" not in text
+
+
+def test_people_index_is_paginated(client, db):
+    QuoteFactory.create_batch(65)
+    first = visible_text(client.get("/people/"))
+    assert "Page 1 of 2" in first
+    second = client.get("/people/?page=2")
+    assert "Page 2 of 2" in visible_text(second)
+    assert second.content.decode().count('class="person-card"') == 5
+
+
+def test_topic_page_shows_its_panels_and_quotes(client, demo):
+    text = visible_text(client.get("/topics/miniatures/"))
+    assert "AI and World-Building in Film and TV" in text
+    assert "nous utilisons simplement ChatGPT" in text
+    assert "Miniatures" in visible_text(client.get("/topics/"))
+
+
+def test_article_page_shows_the_panels_and_people_it_covers(client, demo):
+    text = visible_text(client.get("/articles/berlin-debat-menace-ia-emplois-hollywood/"))
+    assert "Berlinale 2024" in text
+    assert "AI and World-Building in Film and TV" in text
+    for person in Person.objects.all():
+        assert person.name in text
+    assert "9 quotes" not in text  # quotes are listed, not merely counted
+    for quote in Quote.objects.all():
+        assert quote.text in text
+    assert "Berlin débat de la menace" in visible_text(client.get("/articles/"))
+
+
+def test_quotes_filter_by_speaker(client, demo):
+    text = visible_text(client.get("/quotes/?speaker=simon-weisse"))
+    assert "Quotes by Simon Weisse" in text
+    assert "2 quotes" in text
+    assert "Je suis encore là" in text
+    assert "Cela change la donne" not in text
+
+
+def test_quotes_filter_accepts_a_typed_name(client, demo):
+    text = visible_text(client.get("/quotes/?speaker=Simon+weisse"))
+    assert "Quotes by Simon Weisse" in text
+    assert "2 quotes" in text
+
+
+def test_quotes_filter_by_topic(client, demo):
+    QuoteFactory(text="Off-topic words entirely.")
+    text = visible_text(client.get("/quotes/?topic=miniatures"))
+    assert "9 quotes" in text
+    assert "Off-topic words entirely." not in text
+
+
+def test_pagination_keeps_the_filters(client, db):
+    quote = QuoteFactory()
+    for _ in range(30):
+        QuoteFactory(participation=quote.speaker.participations.get(), article=quote.article)
+    html = client.get(f"/quotes/?speaker={quote.speaker.slug}").content.decode()
+    assert f'href="?speaker={quote.speaker.slug}&amp;page=2"' in html
+
+
+def test_a_draft_article_is_not_public(client, db):
+    draft = QuoteFactory(article__status=Article.Status.DRAFT, text="Secret words from a draft.")
+    assert client.get(draft.article.get_absolute_url()).status_code == 404
+    assert client.get(draft.panel.get_absolute_url()).status_code == 404
+    assert client.get(draft.speaker.get_absolute_url()).status_code == 404
+    assert client.get(draft.panel.edition.get_absolute_url()).status_code == 404
+    for url in ["/", "/quotes/", "/articles/", "/people/", f"/quotes/?speaker={draft.speaker.slug}"]:
+        assert "Secret words from a draft." not in visible_text(client.get(url))
+
+
+def test_a_published_panel_hides_quotes_reported_only_in_drafts(client, db):
+    public = QuoteFactory(text="Published words.")
+    QuoteFactory(
+        participation=public.speaker.participations.get(),
+        article__status=Article.Status.DRAFT,
+        text="Draft words.",
+    )
+    for url in [public.panel.get_absolute_url(), public.speaker.get_absolute_url()]:
+        text = visible_text(client.get(url))
+        assert "Published words." in text
+        assert "Draft words." not in text
+
+
+def test_a_person_changes_affiliation_between_festivals(client, db):
+    earlier = QuoteFactory(
+        participation__affiliation="Producer, Old Films",
+        participation__panel__edition__year=2023,
+        participation__panel__edition__start_date=None,
+        participation__panel__date=None,
+    )
+    later = QuoteFactory(
+        participation__person=earlier.speaker,
+        participation__affiliation="Head of Drama, New Studio",
+        participation__panel__edition__year=2025,
+    )
+    text = visible_text(client.get(earlier.speaker.get_absolute_url()))
+    assert "Producer, Old Films" in text
+    assert "Head of Drama, New Studio" in text
+    assert "Head of Drama, New Studio" in visible_text(client.get(later.panel.get_absolute_url()))
+    assert "Producer, Old Films" not in visible_text(client.get(later.panel.get_absolute_url()))
+
+
+def test_press_conferences_and_keynotes_show_their_kind(client, db):
+    quote = QuoteFactory(
+        participation__panel__kind=Panel.Kind.PRESS_CONFERENCE, participation__role="keynote"
+    )
+    text = visible_text(client.get(quote.panel.get_absolute_url()))
+    assert "Press conference" in text
+    assert "Keynote speaker" in text

@@ -1,0 +1,78 @@
+"""Every public page runs the same number of SQL queries however much coverage the archive holds."""
+
+import pytest
+
+from articles.factories import (
+    ArticleFactory,
+    EditionFactory,
+    FestivalFactory,
+    PanelFactory,
+    ParticipationFactory,
+    PersonFactory,
+    QuoteFactory,
+    TopicFactory,
+)
+
+# page → queries: the page's own rows, then one per prefetched relation, plus count and page for lists.
+EXPECTED_QUERIES = {
+    "home": 4,
+    "festival-list": 2,
+    "festival-detail": 2,
+    "edition-detail": 4,
+    "panel-detail": 5,
+    "person-list": 3,
+    "person-list-letter": 3,
+    "person-detail": 4,
+    "topic-list": 1,
+    "topic-detail": 6,
+    "article-list": 3,
+    "article-detail": 5,
+    "quote-list": 3,
+    "quote-list-speaker": 4,
+    "quote-list-topic": 4,
+}
+
+
+def build_archive(size):
+    """`size` festivals with `size` panels each; every panel has two people on stage, a published
+    article and two quotes. Returns one URL per kind of page."""
+    topics = TopicFactory.create_batch(2)
+    people = PersonFactory.create_batch(size * 2)
+    for _ in range(size):
+        edition = EditionFactory(festival=FestivalFactory())
+        for index in range(size):
+            panel = PanelFactory(edition=edition)
+            panel.topics.set(topics)
+            article = ArticleFactory()
+            for person in people[index * 2 : index * 2 + 2]:
+                participation = ParticipationFactory(panel=panel, person=person)
+                QuoteFactory.create_batch(2, participation=participation, article=article)
+    person, topic = people[0], topics[0]
+    return {
+        "home": "/",
+        "festival-list": "/festivals/",
+        "festival-detail": edition.festival.get_absolute_url(),
+        "edition-detail": edition.get_absolute_url(),
+        "panel-detail": panel.get_absolute_url(),
+        "person-list": "/people/",
+        "person-list-letter": f"/people/?letter={person.index_letter}",
+        "person-detail": person.get_absolute_url(),
+        "topic-list": "/topics/",
+        "topic-detail": topic.get_absolute_url(),
+        "article-list": "/articles/",
+        "article-detail": article.get_absolute_url(),
+        "quote-list": "/quotes/",
+        "quote-list-speaker": f"/quotes/?speaker={person.slug}",
+        "quote-list-topic": f"/quotes/?topic={topic.slug}",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [1, 6])
+def test_every_public_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, size):
+    urls = build_archive(size)
+    assert set(urls) == set(EXPECTED_QUERIES)
+    for page, url in urls.items():
+        with django_assert_num_queries(EXPECTED_QUERIES[page], info=page):
+            response = client.get(url)
+        assert response.status_code == 200, page
