@@ -68,6 +68,7 @@ class EditionAdmin(admin.ModelAdmin):
 class TopicAdmin(admin.ModelAdmin):
     ordering = ["name"]
     list_display = ["name", "slug", "panel_count"]
+    list_filter = [("panels__edition__festival", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -84,6 +85,10 @@ class PersonAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_BY_DEFAULT
     ordering = ["sort_name", "name"]
     list_display = ["name", "sort_name", "website", "panel_count"]
+    list_filter = [
+        ("participations__panel__edition__festival", admin.RelatedOnlyFieldListFilter),
+        "participations__role",
+    ]
     search_fields = ["name", "sort_name"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "sort_name", "bio", "photo", "website"]
@@ -105,7 +110,7 @@ class ParticipationFormSet(BaseInlineFormSet):
             return
         for form in self.initial_forms:
             original_person_id = form.initial.get("person")
-            removed = self.can_delete and self._should_delete_form(form)
+            removed = self.can_delete and getattr(form, "cleaned_data", {}).get("DELETE", False)
             replaced = "person" in form.changed_data
             if (removed or replaced) and Quote.objects.filter(
                 panel=self.instance, speaker_id=original_person_id

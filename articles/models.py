@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -126,7 +127,7 @@ class Topic(TimestampedModel):
         return reverse("topic-detail", args=[self.slug])
 
 
-def index_letter(text):
+def a_to_z_letter(text):
     """The A–Z letter a name files under: accents folded (“Ö” files under O), anything else under #."""
     folded = unicodedata.normalize("NFKD", text[:1]).encode("ascii", "ignore").decode().upper()
     return folded if folded.isalpha() else "#"
@@ -144,7 +145,7 @@ class Person(TimestampedModel):
             "Left empty, the last word of the name."
         ),
     )
-    index_letter = models.CharField(_("A–Z letter"), max_length=1, editable=False, db_index=True)
+    index_letter = models.CharField(_("A–Z letter"), max_length=1, editable=False)
     bio = models.TextField(_("short bio"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -152,10 +153,10 @@ class Person(TimestampedModel):
     objects = PersonQuerySet.as_manager()
 
     class Meta:
-        ordering = ["sort_name", "name"]
+        ordering = ["index_letter", Lower("sort_name"), "name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        indexes = [models.Index(fields=["sort_name", "name"], name="person_a_to_z")]
+        indexes = [models.Index("index_letter", Lower("sort_name"), "name", name="person_a_to_z")]
 
     def __str__(self):
         return self.name
@@ -163,7 +164,7 @@ class Person(TimestampedModel):
     def save(self, *args, **kwargs):
         if not self.sort_name.strip():
             self.sort_name = self.name.split()[-1] if self.name.split() else self.name
-        self.index_letter = index_letter(self.sort_name)
+        self.index_letter = a_to_z_letter(self.sort_name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -47,6 +47,18 @@ class PersonQuerySet(models.QuerySet):
         on_public_panel = Participation.objects.filter(person=OuterRef("pk"), panel__in=_public_panels())
         return self.filter(Exists(on_public_panel))
 
+    def with_latest_affiliation(self):
+        """Annotate the affiliation each person gave at their most recent public session."""
+        from .models import Participation
+
+        latest = (
+            Participation.objects.filter(person=OuterRef("pk"), panel__in=_public_panels())
+            .exclude(affiliation="")
+            .order_by("-panel__edition__year", "-panel__date", "-pk")
+            .values("affiliation")[:1]
+        )
+        return self.annotate(latest_affiliation=Subquery(latest))
+
 
 class FestivalQuerySet(models.QuerySet):
     def public(self):

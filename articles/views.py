@@ -1,12 +1,12 @@
 """Public pages. Each view fetches what its page shows in a fixed number of queries; the querysets
 in querysets.py decide what is public."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from .filters import QuoteFilter
-from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+from .models import Article, Edition, Festival, Panel, Person, Quote, Topic
 from .pagination import paginate
 
 HOME_ARTICLES = 6
@@ -92,15 +92,7 @@ def person_list(request):
         else:
             notice = _("“letter” must be a single letter from A to Z, or #.")
             letter = ""
-    latest_affiliation = (
-        Participation.objects.filter(person=OuterRef("pk"), panel__in=Panel.objects.public())
-        .exclude(affiliation="")
-        .order_by("-panel__edition__year", "-panel__date", "-pk")
-        .values("affiliation")[:1]
-    )
-    page, page_notice = paginate(
-        request, people.annotate(latest_affiliation=Subquery(latest_affiliation)), PEOPLE_PER_PAGE
-    )
+    page, page_notice = paginate(request, people.with_latest_affiliation(), PEOPLE_PER_PAGE)
     return render(
         request,
         "articles/person_list.html",

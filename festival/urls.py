@@ -4,10 +4,11 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-admin.site.site_header = "Festival Panel Archive"
-admin.site.site_title = "Festival Panel Archive"
-admin.site.index_title = "Coverage"
+admin.site.site_header = _("Festival Panel Archive")
+admin.site.site_title = _("Festival Panel Archive")
+admin.site.index_title = _("Coverage")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

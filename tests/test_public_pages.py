@@ -108,6 +108,23 @@ def test_people_index_is_a_to_z_by_surname(client, demo):
     assert [heading.split(">")[1][0] for heading in headings] == ["C", "W"]
 
 
+def test_people_index_files_accents_and_particles_under_their_letter(client, db):
+    for name, sort_name in [
+        ("Ana Öztürk", ""),
+        ("Omar Ortiz", ""),
+        ("Zoe Zander", ""),
+        ("Guillermo del Toro", "del Toro"),
+    ]:
+        QuoteFactory(participation__person__name=name, participation__person__sort_name=sort_name)
+    QuoteFactory(participation__person__name="Dan Dawson")
+    html = client.get("/people/").content.decode()
+    headings = [line.split(">")[1][0] for line in html.splitlines() if "<h2" in line]
+    assert headings == ["D", "O", "Z"]
+    text = visible_text(client.get("/people/"))
+    assert text.index("Dan Dawson") < text.index("Guillermo del Toro") < text.index("Omar Ortiz")
+    assert text.index("Omar Ortiz") < text.index("Ana Öztürk") < text.index("Zoe Zander")
+
+
 def test_people_index_filters_by_letter(client, demo):
     text = visible_text(client.get("/people/?letter=w"))
     assert "Simon Weisse" in text
