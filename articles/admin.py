@@ -5,6 +5,7 @@ queries that counting needs, and changelists and autocompletes must stay in a st
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
@@ -14,13 +15,46 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic, content_languages
 
-# A web address typed without a scheme ("www.berlinale.de") is taken as https, as Django 6 will.
-HTTPS_BY_DEFAULT = {models.URLField: {"assume_scheme": "https"}}
+FORM_FIELDS = {
+    # A web address typed without a scheme ("www.berlinale.de") is taken as https, as Django 6 will.
+    models.URLField: {"assume_scheme": "https"},
+    models.TimeField: {"widget": AdminTimeWidget(format="%H:%M")},
+}
 
 
-class EditionInline(admin.TabularInline):
+class ViewOnSiteWhenPublic:
+    """“View on site” only for what readers can see; anything else would open a 404."""
+
+    def view_on_site(self, obj):
+        if self.model.objects.public().filter(pk=obj.pk).exists():
+            return obj.get_absolute_url()
+        return None
+
+
+class PublicArchiveAdmin(ViewOnSiteWhenPublic, admin.ModelAdmin):
+    formfield_overrides = FORM_FIELDS
+
+
+class LanguageInUseFilter(admin.SimpleListFilter):
+    """The languages the records are actually in, by name, rather than every language there is."""
+
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        names = dict(content_languages())
+        used = model_admin.model.objects.order_by().values_list("language", flat=True).distinct()
+        return sorted(
+            ((code, names.get(code, code)) for code in used if code), key=lambda choice: str(choice[1])
+        )
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
+
+
+class EditionInline(ViewOnSiteWhenPublic, admin.TabularInline):
     model = Edition
     fields = ["year", "start_date", "end_date"]
     show_change_link = True
@@ -30,8 +64,7 @@ class EditionInline(admin.TabularInline):
 
 
 @admin.register(Festival)
-class FestivalAdmin(admin.ModelAdmin):
-    formfield_overrides = HTTPS_BY_DEFAULT
+class FestivalAdmin(PublicArchiveAdmin):
     ordering = ["name"]
     list_display = ["name", "short_name", "city", "country", "edition_count"]
     list_filter = ["country"]
@@ -48,7 +81,7 @@ class FestivalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(PublicArchiveAdmin):
     ordering = ["festival__name", "-year"]
     list_display = ["__str__", "festival", "year", "start_date", "end_date", "panel_count"]
     list_filter = ["festival", "year"]
@@ -65,7 +98,7 @@ class EditionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(PublicArchiveAdmin):
     ordering = ["name"]
     list_display = ["name", "slug", "panel_count"]
     list_filter = [("panels__edition__festival", admin.RelatedOnlyFieldListFilter)]
@@ -80,11 +113,57 @@ class TopicAdmin(admin.ModelAdmin):
         return topic.panel_count
 
 
+class ParticipationFormSet(BaseInlineFormSet):
+    """Refuses to take someone off a panel while quotes from that panel are attributed to them."""
+
+    def clean(self):
+        super().clean()
+        for form in self.initial_forms:
+            removed = self.can_delete and getattr(form, "cleaned_data", {}).get("DELETE", False)
+            moved = {"person", "panel"} & set(form.changed_data)
+            if not (removed or moved):
+                continue
+            original = Participation.objects.select_related("person", "panel__edition__festival").get(
+                pk=form.instance.pk
+            )
+            if original.is_quoted():
+                raise ValidationError(
+                    _(
+                        "%(person)s is quoted from “%(panel)s”, so they stay on it. "
+                        "Reattribute or delete those quotes first."
+                    )
+                    % {"person": original.person, "panel": original.panel.title}
+                )
+
+
+class ParticipationInline(admin.TabularInline):
+    """Who was on stage, edited from the panel."""
+
+    model = Participation
+    formset = ParticipationFormSet
+    fields = ["person", "role", "affiliation", "order"]
+    autocomplete_fields = ["person"]
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj else 4
+
+
+class PersonParticipationInline(ParticipationInline):
+    """The sessions someone was on stage at, edited from the person."""
+
+    fields = ["panel", "role", "affiliation", "order"]
+    autocomplete_fields = ["panel"]
+    verbose_name = _("session")
+    verbose_name_plural = _("sessions")
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 0 if obj else 1
+
+
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    formfield_overrides = HTTPS_BY_DEFAULT
-    ordering = ["sort_name", "name"]
-    list_display = ["name", "sort_name", "website", "panel_count"]
+class PersonAdmin(PublicArchiveAdmin):
+    ordering = Person._meta.ordering
+    list_display = ["name", "sort_name", "website", "panel_count", "quote_count"]
     list_filter = [
         ("participations__panel__edition__festival", admin.RelatedOnlyFieldListFilter),
         "participations__role",
@@ -92,53 +171,38 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "sort_name"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "sort_name", "bio", "photo", "website"]
+    inlines = [PersonParticipationInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(panel_count=Count("participations"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                panel_count=Count("participations", distinct=True), quote_count=Count("quotes", distinct=True)
+            )
+        )
 
-    @admin.display(description=_("panels"), ordering="panel_count")
+    @admin.display(description=_("sessions"), ordering="panel_count")
     def panel_count(self, person):
         return person.panel_count
 
-
-class ParticipationFormSet(BaseInlineFormSet):
-    """Refuses to take someone off a panel while quotes from that panel are attributed to them."""
-
-    def clean(self):
-        super().clean()
-        if not self.instance.pk:
-            return
-        for form in self.initial_forms:
-            original_person_id = form.initial.get("person")
-            removed = self.can_delete and getattr(form, "cleaned_data", {}).get("DELETE", False)
-            replaced = "person" in form.changed_data
-            if (removed or replaced) and Quote.objects.filter(
-                panel=self.instance, speaker_id=original_person_id
-            ).exists():
-                person = Person.objects.get(pk=original_person_id)
-                raise ValidationError(
-                    _(
-                        "%(person)s is quoted from this panel, so they stay on it. "
-                        "Reattribute or delete those quotes first."
-                    )
-                    % {"person": person}
-                )
-
-
-class ParticipationInline(admin.TabularInline):
-    model = Participation
-    formset = ParticipationFormSet
-    fields = ["person", "role", "affiliation", "order"]
-    autocomplete_fields = ["person"]
-    extra = 2
+    @admin.display(description=_("quotes"), ordering="quote_count")
+    def quote_count(self, person):
+        return person.quote_count
 
 
 @admin.register(Panel)
-class PanelAdmin(admin.ModelAdmin):
+class PanelAdmin(PublicArchiveAdmin):
     ordering = ["-edition__year", "date", "start_time", "title"]
     list_display = ["title", "edition", "kind", "date", "venue", "participant_count"]
     list_filter = ["kind", "edition__festival", "edition__year", "topics"]
-    search_fields = ["title", "venue", "edition__festival__name", "edition__festival__short_name"]
+    search_fields = [
+        "title",
+        "venue",
+        "edition__festival__name",
+        "edition__festival__short_name",
+        "participations__person__name",
+    ]
     autocomplete_fields = ["edition", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["edition__festival"]
@@ -158,8 +222,23 @@ class PanelAdmin(admin.ModelAdmin):
         return panel.participant_count
 
 
-class QuoteInline(admin.StackedInline):
+class QuoteFormSet(BaseInlineFormSet):
+    """Quotes edited with their article: each is checked against the panels the editor submitted
+    for the article in the same form, since those are saved only after the quotes validate."""
+
+    def __init__(self, *args, covered_panel_ids=None, **kwargs):
+        self.covered_panel_ids = covered_panel_ids
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.covered_panel_ids = self.covered_panel_ids
+        return form
+
+
+class QuoteInline(ViewOnSiteWhenPublic, admin.StackedInline):
     model = Quote
+    formset = QuoteFormSet
     autocomplete_fields = ["speaker", "panel"]
     fieldsets = [
         (None, {"fields": [("speaker", "panel"), "text", ("language", "position")]}),
@@ -181,11 +260,10 @@ class QuoteInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    formfield_overrides = HTTPS_BY_DEFAULT
+class ArticleAdmin(PublicArchiveAdmin):
     ordering = ["-published_on", "-pk"]
     list_display = ["title", "publication", "published_on", "language", "status", "quote_count"]
-    list_filter = ["status", "language", "publication", "panels__edition__festival"]
+    list_filter = ["status", LanguageInUseFilter, "publication", "panels__edition__festival"]
     search_fields = ["title", "author", "publication", "summary"]
     autocomplete_fields = ["panels"]
     prepopulated_fields = {"slug": ["title"]}
@@ -205,9 +283,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def quote_count(self, article):
         return article.quote_count
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.cover_quoted_panels()
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, QuoteInline) and request.method == "POST":
+            kwargs["covered_panel_ids"] = {int(pk) for pk in request.POST.getlist("panels") if pk.isdigit()}
+        return kwargs
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "language" in form.changed_data:
+            obj.quotes.filter(language=form.initial["language"]).update(language=obj.language)
 
     @admin.action(description=_("Publish the selected articles"))
     def publish(self, request, queryset):
@@ -229,10 +314,19 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["short_text", "speaker", "panel", "article", "language"]
-    list_filter = ["language", "article__status", "panel__edition__festival"]
-    search_fields = ["text", "translation", "spoken_text", "speaker__name"]
+class QuoteAdmin(PublicArchiveAdmin):
+    list_display = ["short_text", "speaker", "session", "reported_in", "language"]
+    list_filter = [LanguageInUseFilter, "article__status", "panel__edition__festival"]
+    search_fields = [
+        "text",
+        "translation",
+        "spoken_text",
+        "speaker__name",
+        "panel__title",
+        "panel__edition__festival__name",
+        "panel__edition__festival__short_name",
+        "article__title",
+    ]
     autocomplete_fields = ["speaker", "panel", "article"]
     list_select_related = ["speaker", "panel__edition__festival", "article"]
     fieldsets = [
@@ -246,8 +340,12 @@ class QuoteAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("quote"), ordering="text")
     def short_text(self, quote):
-        return Truncator(quote.text).chars(90)
+        return Truncator(quote.text).chars(70)
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        obj.article.cover_quoted_panels()
+    @admin.display(description=_("session"), ordering="panel__title")
+    def session(self, quote):
+        return f"{Truncator(quote.panel.title).chars(40)} ({quote.panel.edition})"
+
+    @admin.display(description=_("reported in"), ordering="article__title")
+    def reported_in(self, quote):
+        return Truncator(quote.article.title).chars(40)

@@ -25,9 +25,11 @@ from .querysets import (
 
 
 def content_languages():
-    """Languages coverage and quotes can be in: every base language Django knows, not only the
-    languages of the interface."""
-    return [(code, name) for code, name in global_settings.LANGUAGES if "-" not in code]
+    """Languages coverage and quotes can be in: every base language Django knows (not only the
+    languages of the interface), by name."""
+    return sorted(
+        ((code, name) for code, name in global_settings.LANGUAGES if "-" not in code), key=lambda c: str(c[1])
+    )
 
 
 class TimestampedModel(models.Model):
@@ -270,7 +272,10 @@ class Participation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} — {self.get_role_display()}"
+        return f"{self.person} — {self.get_role_display()}, {self.panel}"
+
+    def is_quoted(self):
+        return Quote.objects.filter(panel_id=self.panel_id, speaker_id=self.person_id).exists()
 
 
 class Article(TimestampedModel):
@@ -310,10 +315,6 @@ class Article(TimestampedModel):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
-    def cover_quoted_panels(self):
-        """An article covers every panel it quotes from, whether or not the editor ticked it."""
-        self.panels.add(*{quote.panel_id for quote in self.quotes.all()})
-
 
 class Quote(TimestampedModel):
     text = models.TextField(_("words as reported"), help_text=_("Exactly as the article printed them."))
@@ -322,7 +323,10 @@ class Quote(TimestampedModel):
         max_length=8,
         choices=content_languages,
         blank=True,
-        help_text=_("Language of the words as reported. Left empty, the article’s language."),
+        help_text=_(
+            "Language of the words as reported. Left empty, the article’s language; "
+            "quotes in the article’s language follow it if it changes."
+        ),
     )
     spoken_text = models.TextField(
         _("words as spoken"),
@@ -339,7 +343,14 @@ class Quote(TimestampedModel):
     speaker = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("speaker")
     )
-    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("panel"))
+    panel = models.ForeignKey(
+        Panel,
+        on_delete=models.PROTECT,
+        blank=True,
+        related_name="quotes",
+        verbose_name=_("panel"),
+        help_text=_("Left empty when the article covers a single session: that session."),
+    )
     article = models.ForeignKey(
         Article, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("reported in")
     )
@@ -347,6 +358,9 @@ class Quote(TimestampedModel):
     position = models.PositiveSmallIntegerField(_("position in the article"), default=0)
 
     objects = QuoteQuerySet.as_manager()
+
+    # Set by the article admin to the panels submitted alongside the quotes, which are not saved yet.
+    covered_panel_ids = None
 
     class Meta:
         ordering = ["position", "pk"]
@@ -384,16 +398,35 @@ class Quote(TimestampedModel):
             errors["translation_language"] = _("Say which language the translation is in.")
         if self.spoken_text.strip() and not self.spoken_language:
             errors["spoken_language"] = _("Say which language the words were spoken in.")
-        if (
+        covered = self._covered_panel_ids()
+        if not self.panel_id and covered is not None and len(covered) == 1:
+            self.panel_id = next(iter(covered))
+        if not self.panel_id:
+            errors["panel"] = _("Pick the session these words were said at.")
+        elif covered is not None and self.panel_id not in covered:
+            errors["panel"] = _(
+                "The article does not cover this session. Add it to the article’s panels first."
+            )
+        elif (
             self.speaker_id
-            and self.panel_id
-            and not self.panel.participations.filter(person_id=self.speaker_id).exists()
+            and not Participation.objects.filter(panel_id=self.panel_id, person_id=self.speaker_id).exists()
         ):
+            panel = Panel.objects.get(pk=self.panel_id)
             errors["speaker"] = _(
                 "%(person)s was not on stage at “%(panel)s”. Add them as a participant of the panel first."
-            ) % {
-                "person": self.speaker,
-                "panel": self.panel.title,
-            }
+            ) % {"person": self.speaker, "panel": panel.title}
         if errors:
             raise ValidationError(errors)
+
+    def _covered_panel_ids(self):
+        """The sessions the quote's article covers: as the editor just submitted them when an admin
+        form says so (covered_panel_ids), otherwise as stored. None while the article is unsaved."""
+        if self.covered_panel_ids is not None:
+            return set(self.covered_panel_ids)
+        if self.article_id:
+            return set(
+                Article.panels.through.objects.filter(article_id=self.article_id).values_list(
+                    "panel_id", flat=True
+                )
+            )
+        return None

@@ -10,7 +10,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    def public(self):
+        """Published articles."""
         return self.filter(status=self.model.Status.PUBLISHED)
 
 
@@ -24,7 +25,7 @@ class PanelQuerySet(models.QuerySet):
     def public(self):
         from .models import Article
 
-        covered = Article.objects.published().filter(panels=OuterRef("pk"))
+        covered = Article.objects.public().filter(panels=OuterRef("pk"))
         return self.filter(Exists(covered))
 
     def with_edition(self):

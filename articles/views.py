@@ -21,7 +21,7 @@ def home(request):
         request,
         "articles/home.html",
         {
-            "articles": Article.objects.published()[:HOME_ARTICLES],
+            "articles": Article.objects.public()[:HOME_ARTICLES],
             "festivals": Festival.objects.public()[:HOME_FESTIVALS],
             "topics": Topic.objects.public(),
             "quotes": Quote.objects.public().with_context().latest_first()[:HOME_QUOTES],
@@ -57,7 +57,7 @@ def panel_detail(request, slug, year, panel_slug):
         slug=panel_slug,
     )
     participations = list(panel.participations.select_related("person"))
-    articles = list(panel.articles.published())
+    articles = list(panel.articles.public())
     quotes = panel.quotes.public().select_related("speaker", "article").order_by("article", "position", "pk")
     return render(
         request,
@@ -134,12 +134,12 @@ def topic_detail(request, slug):
 
 def article_list(request):
     covered_panels = Prefetch("panels", queryset=Panel.objects.with_edition())
-    page, notice = paginate(request, Article.objects.published().prefetch_related(covered_panels))
+    page, notice = paginate(request, Article.objects.public().prefetch_related(covered_panels))
     return render(request, "articles/article_list.html", {"page": page, "notice": notice})
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    article = get_object_or_404(Article.objects.public(), slug=slug)
     panels = list(article.panels.for_listing())
     people = list({p.person.pk: p.person for panel in panels for p in panel.participations.all()}.values())
     quotes = article.quotes.with_context()

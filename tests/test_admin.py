@@ -43,7 +43,7 @@ def test_saving_an_unchanged_change_page_keeps_the_record(admin_client, demo, mo
     [
         (Article, {"status__exact": "published"}, "Berlin débat", 1),
         (Panel, {"kind__exact": "panel", "edition__year": "2024"}, "AI and World-Building", 1),
-        (Quote, {"language__exact": "fr", "q": "outils"}, "Cela change la donne", 2),
+        (Quote, {"language": "fr", "q": "donne"}, "Cela change la donne", 1),
         (Quote, {"q": "caspers"}, "Je me base toujours", 2),
         (Person, {"participations__role__exact": "panelist", "q": "weisse"}, "Simon Weisse", 1),
         (Topic, {"q": "miniatures"}, "Miniatures", 1),
@@ -127,18 +127,15 @@ def test_an_editor_enters_a_whole_festival_panel(admin_client, db):
             status="published",
             published_on="2025-05-16",
             language="en",
-            **{
-                "quotes-0-speaker": str(ana.pk),
-                "quotes-0-panel": str(panel.pk),
-                "quotes-0-text": "Cinema is a team sport.",
-            },
+            panels=[str(panel.pk)],
+            **{"quotes-0-speaker": str(ana.pk), "quotes-0-text": "Cinema is a team sport."},
         ),
     )
     assert response.status_code == 302
     article = Article.objects.get(slug="keynote-report")
     quote = article.quotes.get()
-    assert quote.language == "en"
-    assert list(article.panels.all()) == [panel], "an article covers the panels it quotes"
+    assert quote.panel == panel, "a quote takes the session when the article covers only one"
+    assert quote.language == "en", "a quote takes the article's language when none is given"
     assert "Cinema is a team sport." in visible_text(admin_client.get(panel.get_absolute_url()))
 
 
@@ -167,6 +164,7 @@ def test_an_inline_quote_by_a_non_participant_keeps_the_article_unsaved(admin_cl
             slug="another-report",
             published_on="2024-02-18",
             language="en",
+            panels=[str(Panel.objects.get().pk)],
             **{
                 "quotes-0-speaker": str(outsider.pk),
                 "quotes-0-panel": str(panel.pk),
@@ -206,7 +204,10 @@ def test_taking_a_quoted_person_off_the_panel_is_refused(admin_client, demo):
         admin_url(Panel, "change", panel.pk), admin_form_data(page, **{"participations-0-DELETE": "on"})
     )
     assert response.status_code == 200
-    assert "Dave Clark is quoted from this panel, so they stay on it." in visible_text(response)
+    assert (
+        "Dave Clark is quoted from “AI and World-Building in Film and TV”, so they stay on it."
+        in visible_text(response)
+    )
     assert panel.participations.count() == 4
 
 
@@ -281,3 +282,98 @@ def test_slugs_are_prefilled_from_names(admin_client, db, model, source):
     assert {"id": "#id_slug", "name": "slug", "dependency_ids": [f"#id_{source}"]}.items() <= prefills[
         0
     ].items()
+
+
+def test_a_quote_from_a_session_the_article_does_not_cover_is_refused(admin_client, demo):
+    other = ParticipationFactory()
+    page = admin_client.get(admin_url(Article, "add"))
+    response = admin_client.post(
+        admin_url(Article, "add"),
+        admin_form_data(
+            page,
+            title="Mixed up report",
+            slug="mixed-up-report",
+            published_on="2025-05-21",
+            language="en",
+            panels=[str(other.panel.pk)],
+            **{
+                "quotes-0-speaker": str(Person.objects.get(slug="dave-clark").pk),
+                "quotes-0-panel": str(Panel.objects.get(slug="ai-and-world-building-in-film-and-tv").pk),
+                "quotes-0-text": "Words from another festival.",
+            },
+        ),
+    )
+    assert response.status_code == 200
+    assert "The article does not cover this session." in visible_text(response)
+    assert not Article.objects.filter(slug="mixed-up-report").exists()
+
+
+def test_adding_a_session_and_its_quote_in_one_save_works(admin_client, demo):
+    article = Article.objects.get()
+    other = ParticipationFactory()
+    page = admin_client.get(admin_url(Article, "change", article.pk))
+    panels = [str(pk) for pk in article.panels.values_list("pk", flat=True)] + [str(other.panel.pk)]
+    response = admin_client.post(
+        admin_url(Article, "change", article.pk),
+        admin_form_data(
+            page,
+            panels=panels,
+            **{
+                "quotes-9-speaker": str(other.person.pk),
+                "quotes-9-panel": str(other.panel.pk),
+                "quotes-9-text": "Said at the other session.",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    assert article.quotes.filter(panel=other.panel).exists()
+
+
+def test_quotes_in_the_article_language_follow_it_when_it_changes(admin_client, demo):
+    article = Article.objects.get()
+    quote = article.quotes.first()
+    quote.language = "en"
+    quote.translation = ""
+    quote.translation_language = ""
+    quote.save()
+    page = admin_client.get(admin_url(Article, "change", article.pk))
+    response = admin_client.post(
+        admin_url(Article, "change", article.pk), admin_form_data(page, language="de")
+    )
+    assert response.status_code == 302
+    assert set(article.quotes.values_list("language", flat=True)) == {"de", "en"}
+    assert article.quotes.get(pk=quote.pk).language == "en", "a quote set to another language keeps it"
+
+
+def test_view_on_site_appears_only_for_what_readers_can_see(admin_client, demo):
+    article = Article.objects.get()
+    assert (
+        article.get_absolute_url()
+        in admin_client.get(admin_url(Article, "change", article.pk)).content.decode()
+    )
+    article.status = Article.Status.DRAFT
+    article.save()
+    for model, obj in [(Article, article), (Panel, Panel.objects.get()), (Person, Person.objects.first())]:
+        html = admin_client.get(admin_url(model, "change", obj.pk)).content.decode()
+        assert "View on site" not in html
+
+
+def test_a_person_page_in_the_admin_lists_their_sessions(admin_client, demo):
+    person = Person.objects.get(slug="ac-coppens")
+    response = admin_client.get(admin_url(Person, "change", person.pk))
+    assert "Founder, The Catalysts" in response.content.decode()
+    assert "AI and World-Building in Film and TV (Berlinale 2024)" in visible_text(response)
+
+
+def test_panels_are_found_by_who_was_on_stage_and_quotes_by_festival(admin_client, demo):
+    panels = admin_client.get(admin_url(Panel, "changelist"), {"q": "clark"})
+    assert panels.context["cl"].result_count == 1
+    quotes = admin_client.get(admin_url(Quote, "changelist"), {"q": "berlinale"})
+    assert quotes.context["cl"].result_count == 9
+
+
+def test_language_filters_offer_only_languages_in_use(admin_client, demo):
+    response = admin_client.get(admin_url(Quote, "changelist"))
+    changelist = response.context["cl"]
+    [language_filter] = [spec for spec in changelist.filter_specs if spec.title == "language"]
+    assert [choice["display"] for choice in language_filter.choices(changelist)] == ["All", "French"]

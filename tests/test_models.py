@@ -132,21 +132,41 @@ def test_names_read_well_everywhere():
     assert str(quote.panel.edition) == "Cannes 2025"
     assert str(quote.panel) == "Worlds (Cannes 2025)"
     assert str(quote) == "“We build worlds.” — Ada Lovelace"
-    assert str(quote.speaker.participations.get()) == "Ada Lovelace — Panelist"
+    assert str(quote.speaker.participations.get()) == "Ada Lovelace — Panelist, Worlds (Cannes 2025)"
 
 
-def test_an_article_covers_the_panels_it_quotes():
+def test_a_quote_must_come_from_a_session_its_article_covers():
     quote = QuoteFactory()
-    article = quote.article
-    article.panels.clear()
-    article.cover_quoted_panels()
-    assert list(article.panels.all()) == [quote.panel]
+    elsewhere = ParticipationFactory(person=quote.speaker)
+    quote.panel = elsewhere.panel
+    with pytest.raises(ValidationError) as error:
+        quote.full_clean()
+    assert error.value.message_dict["panel"] == [
+        "The article does not cover this session. Add it to the article’s panels first."
+    ]
+
+
+def test_a_quote_without_a_session_takes_the_one_its_article_covers():
+    quote = QuoteFactory()
+    panel = quote.panel
+    quote.panel = None
+    quote.full_clean()
+    assert quote.panel == panel
+
+
+def test_a_quote_without_a_session_is_rejected_when_the_article_covers_several():
+    quote = QuoteFactory()
+    quote.article.panels.add(ParticipationFactory(person=quote.speaker).panel)
+    quote.panel = None
+    with pytest.raises(ValidationError) as error:
+        quote.full_clean()
+    assert error.value.message_dict["panel"] == ["Pick the session these words were said at."]
 
 
 def test_only_published_articles_and_what_they_cover_are_public():
     published = QuoteFactory()
     draft = QuoteFactory(article__status=Article.Status.DRAFT)
     assert list(Quote.objects.public()) == [published]
-    assert list(Article.objects.published()) == [published.article]
+    assert list(Article.objects.public()) == [published.article]
     assert set(Person.objects.public()) == {published.speaker}
     assert draft.panel not in draft.panel.__class__.objects.public()

@@ -109,7 +109,6 @@ def _load_article(item):
                 "context",
             ],
         )
-    article.cover_quoted_panels()
 
 
 def _panel(reference):
