@@ -10,22 +10,33 @@ from .models import Person, Quote, Topic
 
 
 class PersonField(forms.ModelChoiceField):
-    """A person typed as a slug (from links) or as their full name (by a reader)."""
+    """A person typed as a slug (from links), a full name, or enough of a name to name one person."""
 
     widget = forms.TextInput
+    CANDIDATES = 6
 
     def to_python(self, value):
         value = (value or "").strip()[:200]
         if value in self.empty_values:
             return None
-        matches = list(self.queryset.filter(Q(slug=value) | Q(name__iexact=value)).order_by("pk")[:5])
-        person = next((match for match in matches if match.slug == value), matches[0] if matches else None)
-        if person is None:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return person
-
-    def prepare_value(self, value):
-        return value.slug if isinstance(value, Person) else value
+        candidates = list(
+            self.queryset.filter(Q(slug=value) | Q(name__icontains=value)).order_by("name")[: self.CANDIDATES]
+        )
+        exact = [p for p in candidates if p.slug == value] or [
+            p for p in candidates if p.name.lower() == value.lower()
+        ]
+        if exact:
+            return exact[0]
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            names = ", ".join(person.name for person in candidates[: self.CANDIDATES - 1])
+            raise ValidationError(
+                _("Several people match “%(value)s”: %(names)s. Type more of the name."),
+                code="ambiguous",
+                params={"value": value, "names": names + ("…" if len(candidates) == self.CANDIDATES else "")},
+            )
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
 
 
 class PersonFilter(django_filters.ModelChoiceFilter):

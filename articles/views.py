@@ -141,19 +141,42 @@ def article_list(request):
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.public(), slug=slug)
     panels = list(article.panels.for_listing())
-    people = list({p.person.pk: p.person for panel in panels for p in panel.participations.all()}.values())
+    participants = {}
+    for panel in panels:
+        for participation in panel.participations.all():
+            participants.setdefault(participation.person_id, participation)
     quotes = article.quotes.with_context()
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "panels": panels, "people": people, "quotes": quotes},
+        {"article": article, "panels": panels, "participants": participants.values(), "quotes": quotes},
     )
 
 
 def quote_list(request):
     quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.public().with_context().latest_first())
-    quotes = quote_filter.qs if quote_filter.is_valid() else Quote.objects.none()
-    page, notice = paginate(request, quotes)
+    valid = quote_filter.is_valid()
+    page, notice = paginate(request, quote_filter.qs if valid else Quote.objects.none())
+    chosen = quote_filter.form.cleaned_data if valid else {}
     return render(
-        request, "articles/quote_list.html", {"filter": quote_filter, "page": page, "notice": notice}
+        request,
+        "articles/quote_list.html",
+        {
+            "filter": quote_filter,
+            "page": page,
+            "notice": notice,
+            "heading": quote_list_heading(chosen.get("speaker"), chosen.get("topic")),
+            "speaker": chosen.get("speaker"),
+            "filtered": any(chosen.values()),
+        },
     )
+
+
+def quote_list_heading(speaker, topic):
+    if speaker and topic:
+        return _("Quotes by %(speaker)s on %(topic)s") % {"speaker": speaker.name, "topic": topic.name}
+    if speaker:
+        return _("Quotes by %(speaker)s") % {"speaker": speaker.name}
+    if topic:
+        return _("Quotes on %(topic)s") % {"topic": topic.name}
+    return _("Quotes")

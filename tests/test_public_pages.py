@@ -57,7 +57,7 @@ def test_festival_pages_lead_to_the_edition_and_its_panels(client, demo):
 
 def test_panel_page_shows_when_where_who_what_and_coverage(client, demo):
     text = visible_text(client.get(PANEL_URL))
-    assert "Saturday 17 February 2024" in text
+    assert "Saturday, Feb. 17, 2024" in text
     assert "Berlin" in text
     for name, affiliation in [
         ("Dave Clark", "Director, Los Angeles; represented by Secret Level"),
@@ -237,3 +237,67 @@ def test_press_conferences_and_keynotes_show_their_kind(client, db):
     text = visible_text(client.get(quote.panel.get_absolute_url()))
     assert "Press conference" in text
     assert "Keynote speaker" in text
+
+
+def test_french_punctuation_stays_with_its_word(client, demo):
+    html = client.get(PANEL_URL).content.decode()
+    assert "dans l&#x27;espace, alors quoi\u202f? Où nous mène l’histoire\u202f?" in html
+    assert "quoi ?" not in html
+    article = client.get("/articles/berlin-debat-menace-ia-emplois-hollywood/").content.decode()
+    assert "Hollywood\u00a0: «\u00a0Craignez la personne qui utilise ces outils\u00a0»" in article
+
+
+def test_english_text_is_left_as_typed(client, db):
+    quote = QuoteFactory(text="Why not ? Because : reasons.", language="en")
+    assert "Why not ? Because : reasons." in visible_text(client.get(quote.panel.get_absolute_url()))
+
+
+def test_quotes_filter_takes_enough_of_a_name_to_name_one_person(client, demo):
+    response = client.get("/quotes/", {"speaker": "weisse"})
+    assert "Quotes by Simon Weisse" in visible_text(response)
+    assert 'value="Simon Weisse"' in response.content.decode()
+
+
+def test_quotes_filter_asks_for_more_when_several_people_match(client, demo):
+    text = visible_text(client.get("/quotes/", {"speaker": "c"}))
+    assert (
+        "Several people match “c”: AC Coppens, Christina Caspers-Roemer, Dave Clark. Type more of the name."
+        in text
+    )
+
+
+def test_quotes_filter_shows_the_speaker_name_not_the_slug(client, demo):
+    html = client.get("/quotes/", {"speaker": "dave-clark"}).content.decode()
+    assert 'value="Dave Clark"' in html
+
+
+def test_filters_that_match_nothing_say_so_and_offer_a_way_back(client, demo):
+    QuoteFactory(participation__person__name="Nora Quist", participation__person__slug="nora-quist")
+    response = client.get("/quotes/", {"speaker": "nora-quist", "topic": "miniatures"})
+    text = visible_text(response)
+    assert "Quotes by Nora Quist on Miniatures" in text
+    assert "No quotes match these filters. Clear the filters" in text
+    assert 'href="/quotes/"' in response.content.decode()
+
+
+def test_article_page_names_the_source_once_and_shows_roles_of_people_on_stage(client, demo):
+    response = client.get("/articles/berlin-debat-menace-ia-emplois-hollywood/")
+    text = visible_text(response)
+    assert "Reported in" not in text
+    assert "AC Coppens Panelist Founder, The Catalysts" in text
+
+
+def test_quotes_elsewhere_link_the_article_that_reported_them(client, demo):
+    html = client.get("/people/simon-weisse/").content.decode()
+    assert (
+        html.count(
+            'Reported in <a href="/articles/berlin-debat-menace-ia-emplois-hollywood/"><cite lang="fr">'
+        )
+        == 2
+    )
+
+
+def test_the_favicon_is_served(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
