@@ -31,3 +31,8 @@ def admin_form_data(response, **changes):
         else:
             data[key] = value
     return data
+
+
+def submit_admin_form(client, url, **changes):
+    """Open the admin page at `url` and submit it with `changes`, as an editor would."""
+    return client.post(url, admin_form_data(client.get(url), **changes))

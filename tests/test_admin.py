@@ -8,7 +8,7 @@ from django.urls import reverse
 from articles.factories import ParticipationFactory, PersonFactory
 from articles.models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
 
-from .admin_forms import admin_form_data
+from .admin_forms import admin_form_data, submit_admin_form
 from .helpers import visible_text
 
 MODELS = [Festival, Edition, Topic, Person, Panel, Article, Quote]
@@ -67,69 +67,59 @@ def test_people_are_filtered_by_festival(admin_client, demo):
 
 def test_an_editor_enters_a_whole_festival_panel(admin_client, db):
     """Festival with its edition, two people, the panel with them on stage, then the article with a quote."""
-    page = admin_client.get(admin_url(Festival, "add"))
-    response = admin_client.post(
+    response = submit_admin_form(
+        admin_client,
         admin_url(Festival, "add"),
-        admin_form_data(
-            page,
-            name="Festival de Cannes",
-            short_name="Cannes",
-            slug="cannes",
-            city="Cannes",
-            country="France",
-            **{
-                "editions-0-year": "2025",
-                "editions-0-start_date": "2025-05-13",
-                "editions-0-end_date": "2025-05-24",
-            },
-        ),
+        name="Festival de Cannes",
+        short_name="Cannes",
+        slug="cannes",
+        city="Cannes",
+        country="France",
+        **{
+            "editions-0-year": "2025",
+            "editions-0-start_date": "2025-05-13",
+            "editions-0-end_date": "2025-05-24",
+        },
     )
     assert response.status_code == 302
     edition = Edition.objects.get(festival__slug="cannes", year=2025)
 
     for name, slug in [("Ana Ruiz", "ana-ruiz"), ("Jonas Berg", "jonas-berg")]:
-        page = admin_client.get(admin_url(Person, "add"))
-        admin_client.post(admin_url(Person, "add"), admin_form_data(page, name=name, slug=slug))
+        submit_admin_form(admin_client, admin_url(Person, "add"), name=name, slug=slug)
     ana, jonas = Person.objects.get(slug="ana-ruiz"), Person.objects.get(slug="jonas-berg")
 
-    page = admin_client.get(admin_url(Panel, "add"))
-    response = admin_client.post(
+    response = submit_admin_form(
+        admin_client,
         admin_url(Panel, "add"),
-        admin_form_data(
-            page,
-            edition=str(edition.pk),
-            title="Producers’ Keynote",
-            slug="producers-keynote",
-            kind="keynote",
-            date="2025-05-15",
-            **{
-                "participations-0-person": str(ana.pk),
-                "participations-0-role": "keynote",
-                "participations-0-affiliation": "CEO, Norte Films",
-                "participations-0-order": "1",
-                "participations-1-person": str(jonas.pk),
-                "participations-1-role": "moderator",
-                "participations-1-order": "2",
-            },
-        ),
+        edition=str(edition.pk),
+        title="Producers’ Keynote",
+        slug="producers-keynote",
+        kind="keynote",
+        date="2025-05-15",
+        **{
+            "participations-0-person": str(ana.pk),
+            "participations-0-role": "keynote",
+            "participations-0-affiliation": "CEO, Norte Films",
+            "participations-0-order": "1",
+            "participations-1-person": str(jonas.pk),
+            "participations-1-role": "moderator",
+            "participations-1-order": "2",
+        },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     panel = Panel.objects.get(slug="producers-keynote")
     assert [p.person for p in panel.participations.all()] == [ana, jonas]
 
-    page = admin_client.get(admin_url(Article, "add"))
-    response = admin_client.post(
+    response = submit_admin_form(
+        admin_client,
         admin_url(Article, "add"),
-        admin_form_data(
-            page,
-            title="Keynote report",
-            slug="keynote-report",
-            status="published",
-            published_on="2025-05-16",
-            language="en",
-            panels=[str(panel.pk)],
-            **{"quotes-0-speaker": str(ana.pk), "quotes-0-text": "Cinema is a team sport."},
-        ),
+        title="Keynote report",
+        slug="keynote-report",
+        status="published",
+        published_on="2025-05-16",
+        language="en",
+        panels=[str(panel.pk)],
+        **{"quotes-0-speaker": str(ana.pk), "quotes-0-text": "Cinema is a team sport."},
     )
     assert response.status_code == 302
     article = Article.objects.get(slug="keynote-report")
@@ -142,10 +132,7 @@ def test_an_editor_enters_a_whole_festival_panel(admin_client, db):
 def test_a_quote_by_someone_not_on_the_panel_shows_the_error_on_the_form(admin_client, demo):
     outsider = PersonFactory(name="Off Stage")
     quote = Quote.objects.first()
-    page = admin_client.get(admin_url(Quote, "change", quote.pk))
-    response = admin_client.post(
-        admin_url(Quote, "change", quote.pk), admin_form_data(page, speaker=str(outsider.pk))
-    )
+    response = submit_admin_form(admin_client, admin_url(Quote, "change", quote.pk), speaker=str(outsider.pk))
     assert response.status_code == 200
     assert "Off Stage was not on stage at “AI and World-Building in Film and TV”" in visible_text(response)
     quote.refresh_from_db()
@@ -155,22 +142,19 @@ def test_a_quote_by_someone_not_on_the_panel_shows_the_error_on_the_form(admin_c
 def test_an_inline_quote_by_a_non_participant_keeps_the_article_unsaved(admin_client, demo):
     outsider = PersonFactory(name="Off Stage")
     panel = Panel.objects.get()
-    page = admin_client.get(admin_url(Article, "add"))
-    response = admin_client.post(
+    response = submit_admin_form(
+        admin_client,
         admin_url(Article, "add"),
-        admin_form_data(
-            page,
-            title="Another report",
-            slug="another-report",
-            published_on="2024-02-18",
-            language="en",
-            panels=[str(Panel.objects.get().pk)],
-            **{
-                "quotes-0-speaker": str(outsider.pk),
-                "quotes-0-panel": str(panel.pk),
-                "quotes-0-text": "Words.",
-            },
-        ),
+        title="Another report",
+        slug="another-report",
+        published_on="2024-02-18",
+        language="en",
+        panels=[str(Panel.objects.get().pk)],
+        **{
+            "quotes-0-speaker": str(outsider.pk),
+            "quotes-0-panel": str(panel.pk),
+            "quotes-0-text": "Words.",
+        },
     )
     assert response.status_code == 200
     assert "was not on stage" in visible_text(response)
@@ -199,9 +183,8 @@ def test_bulk_delete_of_quoted_people_is_refused(admin_client, demo):
 
 def test_taking_a_quoted_person_off_the_panel_is_refused(admin_client, demo):
     panel = Panel.objects.get()
-    page = admin_client.get(admin_url(Panel, "change", panel.pk))
-    response = admin_client.post(
-        admin_url(Panel, "change", panel.pk), admin_form_data(page, **{"participations-0-DELETE": "on"})
+    response = submit_admin_form(
+        admin_client, admin_url(Panel, "change", panel.pk), **{"participations-0-DELETE": "on"}
     )
     assert response.status_code == 200
     assert (
@@ -214,28 +197,28 @@ def test_taking_a_quoted_person_off_the_panel_is_refused(admin_client, demo):
 def test_an_unquoted_participant_can_be_removed(admin_client, db):
     participation = ParticipationFactory()
     panel = participation.panel
-    page = admin_client.get(admin_url(Panel, "change", panel.pk))
-    response = admin_client.post(
-        admin_url(Panel, "change", panel.pk), admin_form_data(page, **{"participations-0-DELETE": "on"})
+    response = submit_admin_form(
+        admin_client, admin_url(Panel, "change", panel.pk), **{"participations-0-DELETE": "on"}
     )
     assert response.status_code == 302
     assert not Participation.objects.exists()
 
 
 def test_invalid_input_shows_the_form_with_errors(admin_client, demo):
-    page = admin_client.get(admin_url(Edition, "add"))
     festival = Festival.objects.get()
-    response = admin_client.post(
-        admin_url(Edition, "add"),
-        admin_form_data(page, festival=str(festival.pk), year="2024", start_date="2024-02-15"),
+    add_edition = admin_url(Edition, "add")
+    response = submit_admin_form(
+        admin_client, add_edition, festival=str(festival.pk), year="2024", start_date="2024-02-15"
     )
     assert response.status_code == 200
     assert "Edition with this Festival and Year already exists." in visible_text(response)
-    response = admin_client.post(
-        admin_url(Edition, "add"),
-        admin_form_data(
-            page, festival=str(festival.pk), year="2026", start_date="2026-02-20", end_date="2026-02-10"
-        ),
+    response = submit_admin_form(
+        admin_client,
+        add_edition,
+        festival=str(festival.pk),
+        year="2026",
+        start_date="2026-02-20",
+        end_date="2026-02-10",
     )
     assert "An edition cannot end before it starts." in visible_text(response)
     assert Edition.objects.count() == 1
@@ -286,22 +269,19 @@ def test_slugs_are_prefilled_from_names(admin_client, db, model, source):
 
 def test_a_quote_from_a_session_the_article_does_not_cover_is_refused(admin_client, demo):
     other = ParticipationFactory()
-    page = admin_client.get(admin_url(Article, "add"))
-    response = admin_client.post(
+    response = submit_admin_form(
+        admin_client,
         admin_url(Article, "add"),
-        admin_form_data(
-            page,
-            title="Mixed up report",
-            slug="mixed-up-report",
-            published_on="2025-05-21",
-            language="en",
-            panels=[str(other.panel.pk)],
-            **{
-                "quotes-0-speaker": str(Person.objects.get(slug="dave-clark").pk),
-                "quotes-0-panel": str(Panel.objects.get(slug="ai-and-world-building-in-film-and-tv").pk),
-                "quotes-0-text": "Words from another festival.",
-            },
-        ),
+        title="Mixed up report",
+        slug="mixed-up-report",
+        published_on="2025-05-21",
+        language="en",
+        panels=[str(other.panel.pk)],
+        **{
+            "quotes-0-speaker": str(Person.objects.get(slug="dave-clark").pk),
+            "quotes-0-panel": str(Panel.objects.get(slug="ai-and-world-building-in-film-and-tv").pk),
+            "quotes-0-text": "Words from another festival.",
+        },
     )
     assert response.status_code == 200
     assert "The article does not cover this session." in visible_text(response)
@@ -311,19 +291,16 @@ def test_a_quote_from_a_session_the_article_does_not_cover_is_refused(admin_clie
 def test_adding_a_session_and_its_quote_in_one_save_works(admin_client, demo):
     article = Article.objects.get()
     other = ParticipationFactory()
-    page = admin_client.get(admin_url(Article, "change", article.pk))
     panels = [str(pk) for pk in article.panels.values_list("pk", flat=True)] + [str(other.panel.pk)]
-    response = admin_client.post(
+    response = submit_admin_form(
+        admin_client,
         admin_url(Article, "change", article.pk),
-        admin_form_data(
-            page,
-            panels=panels,
-            **{
-                "quotes-9-speaker": str(other.person.pk),
-                "quotes-9-panel": str(other.panel.pk),
-                "quotes-9-text": "Said at the other session.",
-            },
-        ),
+        panels=panels,
+        **{
+            "quotes-9-speaker": str(other.person.pk),
+            "quotes-9-panel": str(other.panel.pk),
+            "quotes-9-text": "Said at the other session.",
+        },
     )
     assert response.status_code == 302
     assert article.quotes.filter(panel=other.panel).exists()
@@ -336,10 +313,7 @@ def test_quotes_in_the_article_language_follow_it_when_it_changes(admin_client, 
     quote.translation = ""
     quote.translation_language = ""
     quote.save()
-    page = admin_client.get(admin_url(Article, "change", article.pk))
-    response = admin_client.post(
-        admin_url(Article, "change", article.pk), admin_form_data(page, language="de")
-    )
+    response = submit_admin_form(admin_client, admin_url(Article, "change", article.pk), language="de")
     assert response.status_code == 302
     assert set(article.quotes.values_list("language", flat=True)) == {"de", "en"}
     assert article.quotes.get(pk=quote.pk).language == "en", "a quote set to another language keeps it"
