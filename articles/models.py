@@ -7,7 +7,7 @@ from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -30,6 +30,11 @@ def content_languages():
     return sorted(
         ((code, name) for code, name in global_settings.LANGUAGES if "-" not in code), key=lambda c: str(c[1])
     )
+
+
+def next_number(siblings, field):
+    """One more than the highest `field` among `siblings`: the next place in a running order."""
+    return (siblings.aggregate(highest=Max(field))["highest"] or 0) + 1
 
 
 class TimestampedModel(models.Model):
@@ -261,7 +266,9 @@ class Participation(models.Model):
         blank=True,
         help_text=_("As at this panel, e.g. “Founder, The Catalysts”."),
     )
-    order = models.PositiveSmallIntegerField(_("order on stage"), default=0)
+    order = models.PositiveSmallIntegerField(
+        _("order on stage"), default=0, help_text=_("Left at 0, after everyone already on the panel.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -273,6 +280,11 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.person} — {self.get_role_display()}, {self.panel}"
+
+    def save(self, *args, **kwargs):
+        if not self.order and self.panel_id:
+            self.order = next_number(Participation.objects.filter(panel_id=self.panel_id), "order")
+        super().save(*args, **kwargs)
 
     def is_quoted(self):
         return Quote.objects.filter(panel_id=self.panel_id, speaker_id=self.person_id).exists()
@@ -355,7 +367,9 @@ class Quote(TimestampedModel):
         Article, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("reported in")
     )
     context = models.TextField(_("context note"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position in the article"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position in the article"), default=0, help_text=_("Left at 0, after the article’s other quotes.")
+    )
 
     objects = QuoteQuerySet.as_manager()
 
@@ -387,6 +401,8 @@ class Quote(TimestampedModel):
     def save(self, *args, **kwargs):
         if not self.language and self.article_id:
             self.language = self.article.language
+        if not self.position and self.article_id:
+            self.position = next_number(Quote.objects.filter(article_id=self.article_id), "position")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

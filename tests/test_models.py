@@ -170,3 +170,12 @@ def test_only_published_articles_and_what_they_cover_are_public():
     assert list(Article.objects.public()) == [published.article]
     assert set(Person.objects.public()) == {published.speaker}
     assert draft.panel not in draft.panel.__class__.objects.public()
+
+
+def test_quotes_and_participants_left_unnumbered_take_the_next_place():
+    first = QuoteFactory(position=0)
+    second = QuoteFactory(participation=first.speaker.participations.get(), article=first.article, position=0)
+    assert (first.position, second.position) == (1, 2)
+    newcomer = ParticipationFactory(panel=first.panel, order=0)
+    assert newcomer.order == 2
+    assert QuoteFactory(article=first.article, position=7).position == 7
