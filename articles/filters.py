@@ -1,40 +1,31 @@
-"""What readers filter quotes by."""
+"""What readers filter quotes by. Matching itself lives in search.py."""
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Person, Quote, Topic
+from . import search
+from .models import Festival, Panel, Person, Quote, Topic, content_languages
 
 
 class PersonField(forms.ModelChoiceField):
-    """A person typed as a slug (from links), a full name, or enough of a name to name one person."""
+    """A person typed as a slug (from links), a name, or enough of a name to name one person."""
 
     widget = forms.TextInput
-    CANDIDATES = 6
 
     def to_python(self, value):
         value = (value or "").strip()[:200]
         if value in self.empty_values:
             return None
-        candidates = list(
-            self.queryset.filter(Q(slug=value) | Q(name__icontains=value)).order_by("name")[: self.CANDIDATES]
-        )
-        exact = [p for p in candidates if p.slug == value] or [
-            p for p in candidates if p.name.lower() == value.lower()
-        ]
-        if exact:
-            return exact[0]
-        if len(candidates) == 1:
-            return candidates[0]
+        person, candidates = search.find_person(self.queryset, value)
+        if person:
+            return person
         if candidates:
-            names = ", ".join(person.name for person in candidates[: self.CANDIDATES - 1])
             raise ValidationError(
                 _("Several people match “%(value)s”: %(names)s. Type more of the name."),
                 code="ambiguous",
-                params={"value": value, "names": names + ("…" if len(candidates) == self.CANDIDATES else "")},
+                params={"value": value, "names": ", ".join(candidate.name for candidate in candidates)},
             )
         raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
 
@@ -43,21 +34,89 @@ class PersonFilter(django_filters.ModelChoiceFilter):
     field_class = PersonField
 
 
+def search_languages():
+    names = dict(content_languages())
+    return sorted(
+        ((code, names[code]) for code in search.STEMMED_LANGUAGES), key=lambda choice: str(choice[1])
+    )
+
+
 class QuoteFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Words"),
+        method="filter_words",
+        max_length=500,
+        help_text=_("Every word must appear; put a phrase in “quotes”."),
+    )
     speaker = PersonFilter(
         label=_("Speaker"),
         queryset=Person.objects.all(),
         error_messages={"invalid_choice": _("Nobody in the archive goes by that name.")},
     )
+    festival = django_filters.ModelChoiceFilter(
+        label=_("Festival"),
+        field_name="panel__edition__festival",
+        queryset=Festival.objects.public(),
+        to_field_name="slug",
+        empty_label=_("Any festival"),
+        error_messages={"invalid_choice": _("There is no such festival in the archive.")},
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year"),
+        field_name="panel__edition__year",
+        min_value=1900,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": _("Give the year as four digits, e.g. 2024.")},
+    )
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         field_name="panel__topics",
-        queryset=Topic.objects.all(),
+        queryset=Topic.objects.public(),
         to_field_name="slug",
         empty_label=_("Any topic"),
         error_messages={"invalid_choice": _("There is no such topic.")},
     )
+    panel = django_filters.ModelChoiceFilter(
+        label=_("Session"),
+        queryset=Panel.objects.with_edition(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("There is no such session.")},
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=search_languages,
+        empty_label=_("Any language"),
+        error_messages={"invalid_choice": _("Quotes cannot be filtered by that language.")},
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[("relevance", _("Relevance")), ("newest", _("Newest first")), ("oldest", _("Oldest first"))],
+        method="filter_nothing",
+        empty_label=None,
+        null_label=None,
+        error_messages={"invalid_choice": _("Sort by relevance, newest or oldest.")},
+    )
 
     class Meta:
         model = Quote
-        fields = ["speaker", "topic"]
+        fields = ["q", "speaker", "festival", "year", "topic", "panel", "language", "sort"]
+
+    def filter_words(self, quotes, name, value):
+        return search.search_quotes(quotes, value) if search.has_words(value) else quotes
+
+    def filter_nothing(self, quotes, name, value):
+        return quotes
+
+    def filter_queryset(self, quotes):
+        quotes = super().filter_queryset(quotes)
+        sort = self.form.cleaned_data.get("sort") or ("relevance" if self.searching else "newest")
+        if sort == "relevance" and self.searching:
+            return quotes.order_by("-search_rank", "-article__published_on", "-pk")
+        if sort == "oldest":
+            return quotes.order_by("article__published_on", "article_id", "position", "pk")
+        return quotes.order_by("-article__published_on", "-article_id", "position", "pk")
+
+    @property
+    def searching(self):
+        return self.is_bound and self.form.is_valid() and search.has_words(self.form.cleaned_data.get("q"))

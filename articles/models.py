@@ -406,7 +406,7 @@ class Quote(TimestampedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{self.panel.get_absolute_url()}#quote-{self.pk}"
+        return reverse("quote-detail", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -12,10 +12,13 @@ urlpatterns = [
     path("festivals/<slug:slug>/<year:year>/", views.edition_detail, name="edition-detail"),
     path("festivals/<slug:slug>/<year:year>/<slug:panel_slug>/", views.panel_detail, name="panel-detail"),
     path("people/", views.person_list, name="person-list"),
+    path("people/suggest/", views.person_suggest, name="person-suggest"),
     path("people/<slug:slug>/", views.person_detail, name="person-detail"),
     path("topics/", views.topic_list, name="topic-list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic-detail"),
     path("articles/", views.article_list, name="article-list"),
     path("articles/<slug:slug>/", views.article_detail, name="article-detail"),
     path("quotes/", views.quote_list, name="quote-list"),
+    path("quotes/<int:pk>/", views.quote_detail, name="quote-detail"),
+    path("search/", views.site_search, name="site-search"),
 ]

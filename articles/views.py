@@ -2,9 +2,11 @@
 in querysets.py decide what is public."""
 
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from . import search
 from .filters import QuoteFilter
 from .models import Article, Edition, Festival, Panel, Person, Quote, Topic
 from .pagination import paginate
@@ -154,10 +156,10 @@ def article_detail(request, slug):
 
 
 def quote_list(request):
-    quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.public().with_context().latest_first())
+    quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.public().with_context())
     valid = quote_filter.is_valid()
     page, notice = paginate(request, quote_filter.qs if valid else Quote.objects.none())
-    chosen = quote_filter.form.cleaned_data if valid else {}
+    chosen = {name: value for name, value in quote_filter.form.cleaned_data.items() if value} if valid else {}
     return render(
         request,
         "articles/quote_list.html",
@@ -167,7 +169,9 @@ def quote_list(request):
             "notice": notice,
             "heading": quote_list_heading(chosen.get("speaker"), chosen.get("topic")),
             "speaker": chosen.get("speaker"),
-            "filtered": any(chosen.values()),
+            "panel": chosen.get("panel"),
+            "search_text": chosen.get("q", ""),
+            "filtered": bool(set(chosen) - {"sort"}),
         },
     )
 
@@ -180,3 +184,55 @@ def quote_list_heading(speaker, topic):
     if topic:
         return _("Quotes on %(topic)s") % {"topic": topic.name}
     return _("Quotes")
+
+
+def quote_detail(request, pk):
+    quote = get_object_or_404(Quote.objects.public().with_context(), pk=pk)
+    return render(
+        request,
+        "articles/quote_detail.html",
+        {"quote": quote, "page_url": request.build_absolute_uri(quote.get_absolute_url())},
+    )
+
+
+SUGGESTIONS = 8
+
+
+def person_suggest(request):
+    """Type-ahead for the speaker filter: people whose names match what has been typed so far."""
+    people = search.suggest_people(Person.objects.public(), request.GET.get("q", ""), limit=SUGGESTIONS)
+    return JsonResponse(
+        {
+            "results": [
+                {"name": person.name, "slug": person.slug, "url": person.get_absolute_url()}
+                for person in people
+            ]
+        }
+    )
+
+
+SITE_SEARCH_RESULTS = 5
+
+
+def site_search(request):
+    """Everything that matches, grouped by kind: people, sessions, articles and quotes."""
+    text = request.GET.get("q", "").strip()
+    notice = None
+    if len(text) > 500:
+        notice = _("Searches are limited to 500 characters; the rest was left out.")
+        text = text[:500]
+    results = {}
+    if search.has_words(text):
+        results = {
+            "people": search.suggest_people(Person.objects.public(), text, limit=SITE_SEARCH_RESULTS),
+            "panels": search.search_panels(Panel.objects.public().with_edition(), text)[:SITE_SEARCH_RESULTS],
+            "articles": search.search_articles(Article.objects.public(), text)[:SITE_SEARCH_RESULTS],
+            "quotes": search.search_quotes(Quote.objects.public().with_context(), text).order_by(
+                "-search_rank", "-pk"
+            )[:SITE_SEARCH_RESULTS],
+        }
+    elif text:
+        notice = _("Type at least one word to search for.")
+    return render(
+        request, "articles/site_search.html", {"search_text": text, "results": results, "notice": notice}
+    )

@@ -27,9 +27,15 @@ EXPECTED_QUERIES = {
     "topic-detail": 6,
     "article-list": 3,
     "article-detail": 5,
-    "quote-list": 3,
-    "quote-list-speaker": 4,
-    "quote-list-topic": 4,
+    # quotes: count and page, plus the festival and topic choices of the form, plus each filter's lookup
+    "quote-list": 4,
+    "quote-list-speaker": 5,
+    "quote-list-topic": 5,
+    "quote-list-search": 4,
+    "quote-list-everything": 8,
+    "quote-detail": 1,
+    "person-suggest": 1,
+    "site-search": 4,
 }
 
 
@@ -64,6 +70,14 @@ def build_archive(size):
         "quote-list": "/quotes/",
         "quote-list-speaker": f"/quotes/?speaker={person.slug}",
         "quote-list-topic": f"/quotes/?topic={topic.slug}",
+        "quote-list-search": "/quotes/?q=words+said",
+        "quote-list-everything": (
+            f"/quotes/?q=words&speaker={panel.people.first().slug}&topic={topic.slug}&festival={edition.festival.slug}"
+            f"&year={edition.year}&panel={panel.pk}&language=en&sort=oldest"
+        ),
+        "quote-detail": person.quotes.first().get_absolute_url(),
+        "person-suggest": f"/people/suggest/?q={person.name.split()[0]}",
+        "site-search": "/search/?q=session",
     }
 
 
@@ -76,3 +90,5 @@ def test_every_public_page_runs_a_fixed_number_of_queries(client, django_assert_
         with django_assert_num_queries(EXPECTED_QUERIES[page], info=page):
             response = client.get(url)
         assert response.status_code == 200, page
+        if page.startswith("quote-list"):
+            assert response.context["page"].paginator.count > 0, f"{page} should find quotes"

@@ -1,0 +1,234 @@
+"""Quote and people search: the same behaviour on PostgreSQL and on SQLite."""
+
+import pytest
+
+from articles.factories import ParticipationFactory, QuoteFactory
+from articles.models import Article, Quote
+
+from .helpers import visible_text
+
+TOOLS_QUOTE = "Je me base toujours sur les créateurs humains"
+
+
+def found(client, **params):
+    response = client.get("/quotes/", params)
+    assert response.status_code == 200
+    return [quote.text for quote in response.context["page"].object_list]
+
+
+def test_french_stemming_finds_the_plural(client, demo):
+    assert any(text.startswith(TOOLS_QUOTE) for text in found(client, q="outil"))
+
+
+def test_accents_do_not_matter(client, demo):
+    assert any(text.startswith(TOOLS_QUOTE) for text in found(client, q="createurs"))
+    assert any(text.startswith(TOOLS_QUOTE) for text in found(client, q="CRÉATEURS"))
+
+
+def test_every_word_must_appear(client, demo):
+    assert [text[:20] for text in found(client, q="outils clients")] == [TOOLS_QUOTE[:20]]
+
+
+def test_a_phrase_in_quotes_must_appear_as_a_phrase(client, demo):
+    assert len(found(client, q='"la personne qui utilise"')) == 1
+    assert found(client, q='"utilise la personne"') == []
+    assert len(found(client, q="utilise la personne")) == 1
+
+
+def test_the_translation_is_searched_too(client, demo):
+    texts = found(client, q="afraid")
+    assert len(texts) == 1
+    assert texts[0].startswith("Cela change la donne")
+
+
+def test_speaker_and_words_combine(client, demo):
+    assert len(found(client, q="outils")) == 2
+    assert len(found(client, q="outils", speaker="christina-caspers-roemer")) == 1
+    assert (
+        len(found(client, q="outils", speaker="christina-caspers-roemer", festival="berlinale", year="2024"))
+        == 1
+    )
+    assert found(client, q="outils", speaker="dave-clark", topic="miniatures", language="de") == []
+
+
+def test_filters_by_festival_year_topic_session_and_language(client, demo):
+    other = QuoteFactory(text="Words from elsewhere.", language="en")
+    assert len(found(client, festival="berlinale")) == 9
+    assert found(client, year="2025") == ["Words from elsewhere."]
+    assert len(found(client, topic="jobs")) == 9
+    assert found(client, panel=str(other.panel.pk)) == ["Words from elsewhere."]
+    assert found(client, language="en") == ["Words from elsewhere."]
+
+
+def test_better_matches_come_first(client, db):
+    once = QuoteFactory(
+        text="There was fear in the long corridors of the old studio buildings that night, they said."
+    )
+    twice = QuoteFactory(text="Fear the machine, fear the tools.")
+    assert found(client, q="fear") == [twice.text, once.text]
+    assert found(client, q="fear", sort="oldest")[0] == once.text
+
+
+def test_words_said_rank_above_words_of_the_translation(client, db):
+    translated = QuoteFactory(
+        text="Wir bauen Welten.", language="de", translation="We build worlds.", translation_language="en"
+    )
+    said = QuoteFactory(text="Worlds are built by people.", language="en")
+    assert found(client, q="worlds") == [said.text, translated.text]
+
+
+def test_matched_words_are_highlighted(client, demo):
+    html = client.get("/quotes/", {"q": "outil"}).content.decode()
+    assert "<mark>outils</mark>" in html
+    assert "<mark>" not in client.get("/quotes/").content.decode()
+
+
+def test_an_edited_quote_is_found_by_its_new_words(client, demo):
+    quote = Quote.objects.get(text__startswith="Cela change")
+    quote.text = "Une tout autre phrase sur les marionnettes."
+    quote.save()
+    assert found(client, q="marionnette") == [quote.text]
+    assert found(client, q="donne") == []
+
+
+def test_quotes_of_drafts_are_never_found(client, db):
+    QuoteFactory(text="Hidden draft words.", article__status=Article.Status.DRAFT)
+    assert found(client, q="hidden") == []
+
+
+def test_pagination_keeps_every_filter(client, db):
+    quote = QuoteFactory(text="Cinema words.")
+    for _ in range(30):
+        QuoteFactory(
+            participation=quote.speaker.participations.get(), article=quote.article, text="Cinema words."
+        )
+    html = client.get(
+        "/quotes/", {"q": "cinema", "speaker": quote.speaker.slug, "sort": "newest"}
+    ).content.decode()
+    assert f'href="?q=cinema&amp;speaker={quote.speaker.slug}&amp;sort=newest&amp;page=2"' in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": ""},
+        {"q": "& | ! : * ( ) ' \" <"},
+        {"q": "outils & | !"},
+        {"q": '"'},
+        {"q": "AND OR NOT NEAR"},
+        {"q": "x" * 1_000_000},
+        {"speaker": "nobody"},
+        {"festival": "nowhere"},
+        {"year": "abc"},
+        {"year": "99999"},
+        {"language": "xx"},
+        {"sort": "sideways"},
+        {"panel": "abc"},
+        {"panel": "99999999999999999999"},
+    ],
+)
+def test_bad_input_gets_a_clear_answer(client, demo, params):
+    response = client.get("/quotes/", params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="count"' in html or 'class="notice"' in html
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": "x" * 501}, "Ensure this value has at most 500 characters"),
+        ({"festival": "nowhere"}, "There is no such festival in the archive."),
+        ({"year": "abc"}, "Give the year as four digits, e.g. 2024."),
+        ({"year": "99999"}, "Ensure this value is less than or equal to 2100."),
+        ({"sort": "sideways"}, "Sort by relevance, newest or oldest."),
+    ],
+)
+def test_bad_filters_say_what_is_wrong(client, demo, params, message):
+    assert message in visible_text(client.get("/quotes/", params))
+
+
+def test_what_readers_search_for_is_escaped(client, demo):
+    html = client.get("/quotes/", {"q": "<script>alert(1)</script> outils"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; outils" in html
+
+
+@pytest.mark.parametrize("typed", ["caspers roemer", "Caspers-Römer", "kaspers", "Christina", "casp"])
+def test_names_are_matched_forgivingly(client, demo, typed):
+    results = client.get("/people/suggest/", {"q": typed}).json()["results"]
+    assert results[0] == {
+        "name": "Christina Caspers-Roemer",
+        "slug": "christina-caspers-roemer",
+        "url": "/people/christina-caspers-roemer/",
+    }
+
+
+@pytest.mark.parametrize("typed", ["", "  ", "zzzz", "<>", "x" * 10_000])
+def test_name_suggestions_for_nothing_are_empty(client, demo, typed):
+    assert client.get("/people/suggest/", {"q": typed}).json() == {"results": []}
+
+
+def test_speaker_filter_accepts_forgiving_names(client, demo):
+    assert len(found(client, speaker="Caspers-Römer")) == 2
+    assert len(found(client, speaker="kaspers")) == 2
+
+
+def test_quote_permalink_shows_the_quote_in_context_with_a_citation(client, demo):
+    quote = Quote.objects.get(speaker__slug="ac-coppens")
+    response = client.get(f"/quotes/{quote.pk}/")
+    text = visible_text(response)
+    assert quote.text in text
+    assert quote.translation in text
+    assert "AC Coppens, Founder, The Catalysts" in text
+    assert "AI and World-Building in Film and TV" in text
+    assert "Berlinale 2024" in text
+    assert "Berlin débat de la menace de l’IA" in text
+    citation = response.content.decode().split('<textarea id="citation"')[1].split("</textarea>")[0]
+    assert f"http://testserver/quotes/{quote.pk}/" in citation
+    assert (
+        "— AC Coppens, Founder, The Catalysts, at “AI and World-Building in Film and TV”, Berlinale 2024"
+        in citation
+    )
+
+
+def test_quote_permalinks_of_drafts_and_unknown_ids_are_404(client, db):
+    draft = QuoteFactory(article__status=Article.Status.DRAFT)
+    assert client.get(f"/quotes/{draft.pk}/").status_code == 404
+    assert client.get("/quotes/999999/").status_code == 404
+    assert client.get("/quotes/abc/").status_code == 404
+
+
+def test_search_results_link_to_permalinks(client, demo):
+    quote = Quote.objects.get(speaker__slug="ac-coppens")
+    assert f'href="/quotes/{quote.pk}/"' in client.get("/quotes/", {"q": "fascination"}).content.decode()
+
+
+def test_site_search_groups_people_sessions_articles_and_quotes(client, demo):
+    response = client.get("/search/", {"q": "weisse"})
+    assert [person.name for person in response.context["results"]["people"]] == ["Simon Weisse"]
+    response = client.get("/search/", {"q": "world building"})
+    assert [panel.title for panel in response.context["results"]["panels"]] == [
+        "AI and World-Building in Film and TV"
+    ]
+    response = client.get("/search/", {"q": "hollywood"})
+    assert len(response.context["results"]["articles"]) == 1
+    assert len(response.context["results"]["quotes"]) >= 1
+    headings = [
+        line.split(">")[1].split("<")[0] for line in response.content.decode().splitlines() if "<h2" in line
+    ]
+    assert headings == ["People", "Sessions", "Articles", "Quotes"]
+
+
+@pytest.mark.parametrize("typed", ["", "&&&", "x" * 600, "<script>x</script>"])
+def test_site_search_handles_odd_input(client, demo, typed):
+    response = client.get("/search/", {"q": typed})
+    assert response.status_code == 200
+    assert "<script>x</script>" not in response.content.decode()
+
+
+def test_suggestions_put_the_closest_name_first_and_only_public_people(client, demo):
+    QuoteFactory(participation__person__name="Simon Weissenberg")
+    ParticipationFactory(person__name="Simon Weisse Unpublished")
+    results = client.get("/people/suggest/", {"q": "simon weisse"}).json()["results"]
+    assert [result["name"] for result in results] == ["Simon Weisse", "Simon Weissenberg"]
