@@ -44,7 +44,7 @@ def search_languages():
 class QuoteFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Words"),
-        method="filter_words",
+        method="filter_nothing",
         max_length=500,
         help_text=_("Every word must appear; put a phrase in “quotes”."),
     )
@@ -56,7 +56,7 @@ class QuoteFilter(django_filters.FilterSet):
     festival = django_filters.ModelChoiceFilter(
         label=_("Festival"),
         field_name="panel__edition__festival",
-        queryset=Festival.objects.public(),
+        queryset=Festival.objects.public().only("slug", "name"),
         to_field_name="slug",
         empty_label=_("Any festival"),
         error_messages={"invalid_choice": _("There is no such festival in the archive.")},
@@ -72,7 +72,8 @@ class QuoteFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         field_name="panel__topics",
-        queryset=Topic.objects.public(),
+        # Every topic, not only those with public quotes: the list stays cheap at any archive size.
+        queryset=Topic.objects.only("slug", "name"),
         to_field_name="slug",
         empty_label=_("Any topic"),
         error_messages={"invalid_choice": _("There is no such topic.")},
@@ -85,7 +86,7 @@ class QuoteFilter(django_filters.FilterSet):
     )
     language = django_filters.ChoiceFilter(
         label=_("Language"),
-        choices=search_languages,
+        choices=search_languages(),
         empty_label=_("Any language"),
         error_messages={"invalid_choice": _("Quotes cannot be filtered by that language.")},
     )
@@ -102,14 +103,14 @@ class QuoteFilter(django_filters.FilterSet):
         model = Quote
         fields = ["q", "speaker", "festival", "year", "topic", "panel", "language", "sort"]
 
-    def filter_words(self, quotes, name, value):
-        return search.search_quotes(quotes, value) if search.has_words(value) else quotes
-
     def filter_nothing(self, quotes, name, value):
+        """Words and sort order are applied in filter_queryset, after every other filter."""
         return quotes
 
     def filter_queryset(self, quotes):
         quotes = super().filter_queryset(quotes)
+        if self.searching:
+            quotes = search.search_quotes(quotes, self.form.cleaned_data["q"])
         sort = self.form.cleaned_data.get("sort") or ("relevance" if self.searching else "newest")
         if sort == "relevance" and self.searching:
             return quotes.order_by("-search_rank", "-article__published_on", "-pk")

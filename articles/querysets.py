@@ -43,10 +43,11 @@ class PanelQuerySet(models.QuerySet):
 
 class PersonQuerySet(models.QuerySet):
     def public(self):
-        from .models import Participation
+        from .models import Article
 
-        on_public_panel = Participation.objects.filter(person=OuterRef("pk"), panel__in=_public_panels())
-        return self.filter(Exists(on_public_panel))
+        return self.filter(
+            Exists(Article.objects.public().filter(panels__participations__person=OuterRef("pk")))
+        )
 
     def with_latest_affiliation(self):
         """Annotate the affiliation each person gave at their most recent public session."""
@@ -63,12 +64,16 @@ class PersonQuerySet(models.QuerySet):
 
 class FestivalQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(Exists(_public_panels().filter(edition__festival=OuterRef("pk"))))
+        from .models import Article
+
+        return self.filter(Exists(Article.objects.public().filter(panels__edition__festival=OuterRef("pk"))))
 
 
 class EditionQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(Exists(_public_panels().filter(edition=OuterRef("pk"))))
+        from .models import Article
+
+        return self.filter(Exists(Article.objects.public().filter(panels__edition=OuterRef("pk"))))
 
     def with_public_panel_counts(self):
         public_panel_ids = _public_panels().values("pk")
@@ -77,7 +82,9 @@ class EditionQuerySet(models.QuerySet):
 
 class TopicQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(Exists(_public_panels().filter(topics=OuterRef("pk"))))
+        from .models import Article
+
+        return self.filter(Exists(Article.objects.public().filter(panels__topics=OuterRef("pk"))))
 
     def with_public_panel_counts(self):
         public_panel_ids = _public_panels().values("pk")

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import reduce
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, Value
@@ -60,36 +61,42 @@ class QuoteSearchDocument(Expression):
     output_field = SearchVectorField()
 
     def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias('articles_quote')}.search_document", []
+        # The quote table's alias in this query: "articles_quote" at the top, "U0" in a subquery.
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name_unless_alias(alias)}.search_document", []
 
 
 def search_quotes(quotes, text):
     """`quotes` that match `text`, annotated with `search_rank` (higher is better).
 
     Words must all appear (stemmed on PostgreSQL, as prefixes on SQLite); "quoted phrases" must
-    appear as phrases; accents and case never matter."""
+    appear as phrases; accents and case never matter. At most QUOTE_SEARCH_CANDIDATES matches are
+    kept, so that counting, ranking and sorting stay fast however common the words: apply every
+    other filter to `quotes` first."""
+    limit = settings.QUOTE_SEARCH_CANDIDATES
     if is_postgresql():
         # One query per stemming language, OR-ed into a single constant query the GIN index can serve.
         query = reduce(
             lambda left, right: left | right,
             [SearchQuery(text, config=config, search_type="websearch") for config in SEARCH_CONFIGURATIONS],
         )
-        return (
-            quotes.alias(search_document=QuoteSearchDocument())
-            .filter(search_document=query)
-            .annotate(search_rank=SearchRank(QuoteSearchDocument(), query))
+        matching = quotes.alias(search_document=QuoteSearchDocument()).filter(search_document=query)
+        rank = SearchRank(QuoteSearchDocument(), query)
+    else:
+        match = fts5_query(text)
+        if not match:
+            return quotes.none()
+        matching = quotes.filter(
+            pk__in=RawSQL("SELECT rowid FROM articles_quote_fts WHERE articles_quote_fts MATCH %s", [match])
         )
-    match = fts5_query(text)
-    if not match:
-        return quotes.none()
-    matching_ids = RawSQL("SELECT rowid FROM articles_quote_fts WHERE articles_quote_fts MATCH %s", [match])
-    rank = RawSQL(
-        "SELECT -bm25(articles_quote_fts, 2.0, 2.0, 1.0) FROM articles_quote_fts "
-        "WHERE articles_quote_fts MATCH %s AND articles_quote_fts.rowid = articles_quote.id",
-        [match],
-        output_field=FloatField(),
-    )
-    return quotes.filter(pk__in=matching_ids).annotate(search_rank=rank)
+        rank = RawSQL(
+            "SELECT -bm25(articles_quote_fts, 2.0, 2.0, 1.0) FROM articles_quote_fts "
+            "WHERE articles_quote_fts MATCH %s AND articles_quote_fts.rowid = articles_quote.id",
+            [match],
+            output_field=FloatField(),
+        )
+    candidates = matching.order_by().values("pk")[:limit]
+    return quotes.filter(pk__in=candidates).annotate(search_rank=rank)
 
 
 def fts5_query(text):

@@ -1,6 +1,7 @@
 """Public pages. Each view fetches what its page shows in a fixed number of queries; the querysets
 in querysets.py decide what is public."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -172,6 +173,8 @@ def quote_list(request):
             "panel": chosen.get("panel"),
             "search_text": chosen.get("q", ""),
             "filtered": bool(set(chosen) - {"sort"}),
+            "narrow_search": quote_filter.searching
+            and page.paginator.count >= settings.QUOTE_SEARCH_CANDIDATES,
         },
     )
 

@@ -232,3 +232,27 @@ def test_suggestions_put_the_closest_name_first_and_only_public_people(client, d
     ParticipationFactory(person__name="Simon Weisse Unpublished")
     results = client.get("/people/suggest/", {"q": "simon weisse"}).json()["results"]
     assert [result["name"] for result in results] == ["Simon Weisse", "Simon Weissenberg"]
+
+
+def test_a_very_common_word_lists_a_bounded_set_and_asks_to_narrow(client, db, settings):
+    settings.QUOTE_SEARCH_CANDIDATES = 3
+    first = QuoteFactory(text="Cinema one.")
+    for text in ["Cinema two.", "Cinema three.", "Cinema four."]:
+        QuoteFactory(participation=first.speaker.participations.get(), article=first.article, text=text)
+    response = client.get("/quotes/", {"q": "cinema"})
+    assert len(response.context["page"].object_list) == 3
+    assert (
+        "More than 3 quotes match; 3 of them are listed. Add words or filters to narrow the search."
+        in visible_text(response)
+    )
+    narrowed = client.get("/quotes/", {"q": "cinema four"})
+    assert [quote.text for quote in narrowed.context["page"].object_list] == ["Cinema four."]
+    assert "narrow the search" not in visible_text(narrowed)
+
+
+def test_filters_apply_before_the_bound_on_matches(client, db, settings):
+    settings.QUOTE_SEARCH_CANDIDATES = 2
+    for _ in range(3):
+        QuoteFactory(text="Cinema elsewhere.", language="en")
+    wanted = QuoteFactory(text="Cinema in German.", language="de")
+    assert found(client, q="cinema", language="de") == [wanted.text]
