@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format clean
+.PHONY: install run test lint format bench clean
 
 install: $(STAMP)
 
@@ -20,6 +20,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Builds (once) a 1,000,000-quote archive on PostgreSQL and measures search; see bench/README.md.
+bench: install
+	cd bench && ../$(BIN)/python build_archive.py && ../$(BIN)/python search_bench.py
 
 lint: install
 	$(BIN)/ruff check .

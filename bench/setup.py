@@ -1,0 +1,19 @@
+"""Shared setup for the benchmarks: Django on the benchmark's own PostgreSQL database."""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/festival_bench")
+
+
+def django_on_bench_database():
+    if not BENCH_DATABASE_URL.startswith("postgres"):
+        sys.exit("The benchmarks run on PostgreSQL: set BENCH_DATABASE_URL=postgres://…")
+    os.environ["DATABASE_URL"] = BENCH_DATABASE_URL
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "festival.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
