@@ -289,10 +289,13 @@ class ArticleAdmin(PublicArchiveAdmin):
             kwargs["covered_panel_ids"] = {int(pk) for pk in request.POST.getlist("panels") if pk.isdigit()}
         return kwargs
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the inline quotes are saved, so that a quote edited in the same save follows too.
         if change and "language" in form.changed_data:
-            obj.quotes.filter(language=form.initial["language"]).update(language=obj.language)
+            form.instance.quotes.filter(language=form.initial["language"]).update(
+                language=form.instance.language
+            )
 
     @admin.action(description=_("Publish the selected articles"))
     def publish(self, request, queryset):

@@ -50,7 +50,7 @@ class QuoteFilter(django_filters.FilterSet):
     )
     speaker = PersonFilter(
         label=_("Speaker"),
-        queryset=Person.objects.all(),
+        queryset=Person.objects.public(),
         error_messages={"invalid_choice": _("Nobody in the archive goes by that name.")},
     )
     festival = django_filters.ModelChoiceFilter(
@@ -72,15 +72,14 @@ class QuoteFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         field_name="panel__topics",
-        # Every topic, not only those with public quotes: the list stays cheap at any archive size.
-        queryset=Topic.objects.only("slug", "name"),
+        queryset=Topic.objects.public().only("slug", "name"),
         to_field_name="slug",
         empty_label=_("Any topic"),
         error_messages={"invalid_choice": _("There is no such topic.")},
     )
     panel = django_filters.ModelChoiceFilter(
         label=_("Session"),
-        queryset=Panel.objects.with_edition(),
+        queryset=Panel.objects.public().with_edition(),
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("There is no such session.")},
     )
@@ -113,7 +112,8 @@ class QuoteFilter(django_filters.FilterSet):
             quotes = search.search_quotes(quotes, self.form.cleaned_data["q"])
         sort = self.form.cleaned_data.get("sort") or ("relevance" if self.searching else "newest")
         if sort == "relevance" and self.searching:
-            return quotes.order_by("-search_rank", "-article__published_on", "-pk")
+            # Quote columns only, so that PostgreSQL sorts the candidates before joining what pages show.
+            return quotes.order_by("-search_rank", "-pk")
         if sort == "oldest":
             return quotes.order_by("article__published_on", "article_id", "position", "pk")
         return quotes.order_by("-article__published_on", "-article_id", "position", "pk")

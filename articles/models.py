@@ -417,17 +417,15 @@ class Quote(TimestampedModel):
         covered = self._covered_panel_ids()
         if not self.panel_id and covered is not None and len(covered) == 1:
             self.panel_id = next(iter(covered))
-        if not self.panel_id:
+        # A submitted session may have been deleted meanwhile by another editor.
+        panel = Panel.objects.filter(pk=self.panel_id).first() if self.panel_id else None
+        if panel is None:
             errors["panel"] = _("Pick the session these words were said at.")
-        elif covered is not None and self.panel_id not in covered:
+        elif covered is not None and panel.pk not in covered:
             errors["panel"] = _(
                 "The article does not cover this session. Add it to the article’s panels first."
             )
-        elif (
-            self.speaker_id
-            and not Participation.objects.filter(panel_id=self.panel_id, person_id=self.speaker_id).exists()
-        ):
-            panel = Panel.objects.get(pk=self.panel_id)
+        elif self.speaker_id and not panel.participations.filter(person_id=self.speaker_id).exists():
             errors["speaker"] = _(
                 "%(person)s was not on stage at “%(panel)s”. Add them as a participant of the panel first."
             ) % {"person": self.speaker, "panel": panel.title}

@@ -15,6 +15,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=self.model.Status.PUBLISHED)
 
 
+class ExistsRowByRow(Exists):
+    """EXISTS checked row by row, stopping at the first match. PostgreSQL flattens a plain EXISTS into
+    a semi-join, which for a short list (topics) can mean hashing every published article first;
+    OFFSET 0 keeps it a per-row check. For short outer lists only."""
+
+    template = "EXISTS(%(subquery)s OFFSET 0)"
+
+
 def _public_panels():
     from .models import Panel
 
@@ -84,7 +92,7 @@ class TopicQuerySet(models.QuerySet):
     def public(self):
         from .models import Article
 
-        return self.filter(Exists(Article.objects.public().filter(panels__topics=OuterRef("pk"))))
+        return self.filter(ExistsRowByRow(Article.objects.public().filter(panels__topics=OuterRef("pk"))))
 
     def with_public_panel_counts(self):
         public_panel_ids = _public_panels().values("pk")
@@ -103,9 +111,20 @@ class QuoteQuerySet(models.QuerySet):
         from .models import Participation
 
         on_stage = Participation.objects.filter(panel=OuterRef("panel"), person=OuterRef("speaker"))
-        return self.select_related("speaker", "panel__edition__festival", "article").annotate(
-            speaker_affiliation=Subquery(on_stage.values("affiliation")[:1]),
-            speaker_role=Subquery(on_stage.values("role")[:1]),
+        return (
+            self.select_related("speaker", "panel__edition__festival", "article")
+            # Long texts of the related rows are never shown beside a quote.
+            .defer(
+                "speaker__bio",
+                "panel__description",
+                "panel__edition__festival__description",
+                "article__summary",
+                "article__body",
+            )
+            .annotate(
+                speaker_affiliation=Subquery(on_stage.values("affiliation")[:1]),
+                speaker_role=Subquery(on_stage.values("role")[:1]),
+            )
         )
 
     def latest_first(self):

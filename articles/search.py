@@ -11,13 +11,15 @@ Two engines stand behind the same functions:
 
 import re
 import unicodedata
-from functools import reduce
+from collections.abc import Sequence
+from functools import cached_property, lru_cache, reduce
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -75,17 +77,16 @@ def search_quotes(quotes, text):
     other filter to `quotes` first."""
     limit = settings.QUOTE_SEARCH_CANDIDATES
     if is_postgresql():
-        # One query per stemming language, OR-ed into a single constant query the GIN index can serve.
-        query = reduce(
-            lambda left, right: left | right,
-            [SearchQuery(text, config=config, search_type="websearch") for config in SEARCH_CONFIGURATIONS],
-        )
-        matching = quotes.alias(search_document=QuoteSearchDocument()).filter(search_document=query)
+        readings = postgresql_readings(text)
+        if not readings:
+            return nothing_found(quotes)
+        query = Cast(Value(readings), output_field=SearchQueryField())
+        matching = quotes.filter(MatchesQuery(QuoteSearchDocument(), query))
         rank = SearchRank(QuoteSearchDocument(), query)
     else:
         match = fts5_query(text)
         if not match:
-            return quotes.none()
+            return nothing_found(quotes)
         matching = quotes.filter(
             pk__in=RawSQL("SELECT rowid FROM articles_quote_fts WHERE articles_quote_fts MATCH %s", [match])
         )
@@ -97,6 +98,63 @@ def search_quotes(quotes, text):
         )
     candidates = matching.order_by().values("pk")[:limit]
     return quotes.filter(pk__in=candidates).annotate(search_rank=rank)
+
+
+class RankedResults(Sequence):
+    """The matches of a text search, for a paginator: their ids in rank order are fetched once (at
+    most QUOTE_SEARCH_CANDIDATES), then each page's rows by id, so the candidates are found only once.
+    `rows` is the queryset that loads a page (with what the page shows)."""
+
+    def __init__(self, ranked, rows):
+        self.ranked, self.rows = ranked, rows
+
+    @cached_property
+    def ids(self):
+        return list(self.ranked.values_list("pk", flat=True))
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        by_id = self.rows.in_bulk(ids) if ids else {}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def nothing_found(quotes):
+    """No quotes, shaped like a search result (ranked), for words no engine can search for."""
+    return quotes.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
+
+
+def postgresql_readings(text):
+    """The reader's words as one constant tsquery text: how each stemming language reads them, OR-ed,
+    duplicates removed (most languages read most words alike). Written out rather than OR-ing eleven
+    websearch_to_tsquery() calls, whose overlap PostgreSQL cannot see: it would count each word eleven
+    times, expect far too many matches and scan the table instead of using the GIN index. Costs one
+    short query; see PREPARATION_QUERIES."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT websearch_to_tsquery(config::regconfig, %s)::text "
+            "FROM unnest(%s::text[]) AS config",
+            [text, SEARCH_CONFIGURATIONS],
+        )
+        readings = sorted(row[0] for row in cursor.fetchall() if row[0])
+    return " | ".join(f"( {reading} )" for reading in readings)
+
+
+def preparation_queries():
+    """Queries a text search runs before it matches: PostgreSQL asks how each language reads the words."""
+    return 1 if is_postgresql() else 0
+
+
+class MatchesQuery(Func):
+    """document @@ query."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
 
 
 def fts5_query(text):
@@ -120,27 +178,26 @@ def highlight(text, search_text):
     """`text` escaped, with the words that match `search_text` in <mark>. A word matches when one
     folded form starts with the other (outil/outils, createurs/créateurs), which follows the stemmed
     and prefix matching of both engines closely enough to show the reader why a quote matched."""
-    terms = {fold(term) for term in WORD.findall(search_text or "")}
+    terms = frozenset(fold(term) for term in WORD.findall(search_text or ""))
+    escaped = escape(text)
     if not terms:
-        return escape(text)
+        return escaped
 
-    def matches(word):
-        folded = fold(word)
-        return any(
-            folded.startswith(term) or (len(folded) >= 4 and term.startswith(folded))
-            for term in terms
-            if term
-        )
+    def mark(found):
+        word = found.group("word")
+        return f"<mark>{word}</mark>" if word and _matches_a_term(word, terms) else found.group()
 
-    parts = []
-    position = 0
-    for found in WORD.finditer(text):
-        parts.append(escape(text[position : found.start()]))
-        word = escape(found.group())
-        parts.append(f"<mark>{word}</mark>" if matches(found.group()) else word)
-        position = found.end()
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))
+    return mark_safe(WORD_OR_ENTITY.sub(mark, escaped))
+
+
+# Words of escaped text; entities (&amp; &#x27;) are matched whole so that they are never marked.
+WORD_OR_ENTITY = re.compile(r"&#?\w+;|(?P<word>\w+)")
+
+
+@lru_cache(maxsize=20_000)
+def _matches_a_term(word, terms):
+    folded = fold(word)
+    return any(folded.startswith(term) or (len(folded) >= 4 and term.startswith(folded)) for term in terms)
 
 
 # People ----------------------------------------------------------------------------------------

@@ -157,9 +157,16 @@ def article_detail(request, slug):
 
 
 def quote_list(request):
-    quote_filter = QuoteFilter(request.GET, queryset=Quote.objects.public().with_context())
+    shown = Quote.objects.public().with_context()
+    quote_filter = QuoteFilter(request.GET, queryset=shown)
     valid = quote_filter.is_valid()
-    page, notice = paginate(request, quote_filter.qs if valid else Quote.objects.none())
+    if not valid:
+        quotes = Quote.objects.none()
+    elif quote_filter.searching:
+        quotes = search.RankedResults(quote_filter.qs, rows=shown)
+    else:
+        quotes = quote_filter.qs
+    page, notice = paginate(request, quotes)
     chosen = {name: value for name, value in quote_filter.form.cleaned_data.items() if value} if valid else {}
     return render(
         request,

@@ -92,6 +92,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Small lists (a form's choices) are iterated with .iterator(), which on PostgreSQL would open a
+# server-side cursor and cost extra round trips per list; nothing here streams large results. This is
+# also what a transaction-pooling proxy such as PgBouncer needs.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

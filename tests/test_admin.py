@@ -351,3 +351,30 @@ def test_language_filters_offer_only_languages_in_use(admin_client, demo):
     changelist = response.context["cl"]
     [language_filter] = [spec for spec in changelist.filter_specs if spec.title == "language"]
     assert [choice["display"] for choice in language_filter.choices(changelist)] == ["All", "French"]
+
+
+def test_a_session_deleted_meanwhile_is_an_error_not_a_crash(admin_client, demo):
+    response = submit_admin_form(
+        admin_client,
+        admin_url(Article, "add"),
+        title="Late report",
+        slug="late-report",
+        published_on="2024-02-18",
+        language="en",
+        panels=["987654"],
+        **{"quotes-0-speaker": str(Person.objects.first().pk), "quotes-0-text": "Words."},
+    )
+    assert response.status_code == 200
+    assert not Article.objects.filter(slug="late-report").exists()
+
+
+def test_a_quote_edited_while_the_article_language_changes_follows_it(admin_client, demo):
+    article = Article.objects.get()
+    response = submit_admin_form(
+        admin_client,
+        admin_url(Article, "change", article.pk),
+        language="de",
+        **{"quotes-0-text": "Neue Worte."},
+    )
+    assert response.status_code == 302
+    assert set(article.quotes.values_list("language", flat=True)) == {"de"}

@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles import search
 from articles.factories import (
     ArticleFactory,
     EditionFactory,
@@ -37,6 +38,10 @@ EXPECTED_QUERIES = {
     "person-suggest": 1,
     "site-search": 4,
 }
+
+
+# Pages that search text; on PostgreSQL a text search first asks how each language reads the words.
+TEXT_SEARCHES = {"quote-list-search", "quote-list-everything", "site-search"}
 
 
 def build_archive(size):
@@ -87,7 +92,8 @@ def test_every_public_page_runs_a_fixed_number_of_queries(client, django_assert_
     urls = build_archive(size)
     assert set(urls) == set(EXPECTED_QUERIES)
     for page, url in urls.items():
-        with django_assert_num_queries(EXPECTED_QUERIES[page], info=page):
+        expected = EXPECTED_QUERIES[page] + (search.preparation_queries() if page in TEXT_SEARCHES else 0)
+        with django_assert_num_queries(expected, info=page):
             response = client.get(url)
         assert response.status_code == 200, page
         if page.startswith("quote-list"):

@@ -242,7 +242,7 @@ def test_a_very_common_word_lists_a_bounded_set_and_asks_to_narrow(client, db, s
     response = client.get("/quotes/", {"q": "cinema"})
     assert len(response.context["page"].object_list) == 3
     assert (
-        "More than 3 quotes match; 3 of them are listed. Add words or filters to narrow the search."
+        "At least 3 quotes match; 3 of them are listed. Add words or filters to narrow the search."
         in visible_text(response)
     )
     narrowed = client.get("/quotes/", {"q": "cinema four"})
@@ -256,3 +256,37 @@ def test_filters_apply_before_the_bound_on_matches(client, db, settings):
         QuoteFactory(text="Cinema elsewhere.", language="en")
     wanted = QuoteFactory(text="Cinema in German.", language="de")
     assert found(client, q="cinema", language="de") == [wanted.text]
+
+
+def test_highlighting_never_breaks_escaped_characters():
+    from articles.search import highlight
+
+    assert highlight("Tom & Jerry's <b>amp</b> quot", "amp quot x27 lt") == (
+        "Tom &amp; Jerry&#x27;s &lt;b&gt;<mark>amp</mark>&lt;/b&gt; <mark>quot</mark>"
+    )
+    assert highlight("Les créateurs et leurs outils", "createur OUTIL") == (
+        "Les <mark>créateurs</mark> et leurs <mark>outils</mark>"
+    )
+
+
+@pytest.mark.parametrize("param", ["speaker", "topic", "panel"])
+def test_filters_never_name_what_only_drafts_cover(client, db, param):
+    draft = QuoteFactory(
+        article__status=Article.Status.DRAFT,
+        participation__person__name="Secretia Hiddenworth",
+        participation__panel__title="Secret Session Title",
+    )
+    topic = draft.panel.topics.create(name="Secret Topic Zebra", slug="secret-topic")
+    QuoteFactory()
+    value = {"speaker": "Hiddenworth", "topic": topic.slug, "panel": str(draft.panel.pk)}[param]
+    html = client.get("/quotes/", {param: value}).content.decode()
+    for secret in ["Hiddenworth", "Secret Session Title", "Secret Topic Zebra"]:
+        assert secret not in html.replace(f'value="{value}"', "")  # the reader's own words may stay
+    assert "Secret Topic Zebra" not in client.get("/quotes/").content.decode()
+
+
+@pytest.mark.parametrize("typed", ["_", "²", "½", "__ ²"])
+def test_words_no_engine_can_search_give_no_results_not_an_error(client, demo, typed):
+    response = client.get("/quotes/", {"q": typed})
+    assert response.status_code == 200
+    assert client.get("/search/", {"q": typed}).status_code == 200
