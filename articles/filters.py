@@ -50,7 +50,7 @@ class QuoteFilter(django_filters.FilterSet):
     )
     speaker = PersonFilter(
         label=_("Speaker"),
-        queryset=Person.objects.public(),
+        queryset=Person.objects.public(few=True),
         error_messages={"invalid_choice": _("Nobody in the archive goes by that name.")},
     )
     festival = django_filters.ModelChoiceFilter(

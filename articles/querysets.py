@@ -50,12 +50,14 @@ class PanelQuerySet(models.QuerySet):
 
 
 class PersonQuerySet(models.QuerySet):
-    def public(self):
+    def public(self, few=False):
+        """People on stage at a public session. few=True when looking up a handful (by slug, name
+        suggestions): each is then checked on its own, rather than by hashing every published article,
+        which suits the whole A–Z list."""
         from .models import Article
 
-        return self.filter(
-            Exists(Article.objects.public().filter(panels__participations__person=OuterRef("pk")))
-        )
+        on_public_panel = Article.objects.public().filter(panels__participations__person=OuterRef("pk"))
+        return self.filter(ExistsRowByRow(on_public_panel) if few else Exists(on_public_panel))
 
     def with_latest_affiliation(self):
         """Annotate the affiliation each person gave at their most recent public session."""
