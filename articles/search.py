@@ -77,11 +77,22 @@ def search_quotes(quotes, text):
     other filter to `quotes` first."""
     limit = settings.QUOTE_SEARCH_CANDIDATES
     if is_postgresql():
-        readings = postgresql_readings(text)
-        if not readings:
+        as_typed, all_words = postgresql_readings(text)
+        if not as_typed:
             return nothing_found(quotes)
-        query = Cast(Value(readings), output_field=SearchQueryField())
-        matching = quotes.filter(MatchesQuery(QuoteSearchDocument(), query))
+        query = Cast(Value(as_typed), output_field=SearchQueryField())
+        if all_words != as_typed:
+            # A phrase: look for it among a bounded number of quotes holding all its words. Otherwise
+            # common words that seldom stand side by side would have every quote holding them reread.
+            holding_all_words = quotes.filter(
+                MatchesQuery(QuoteSearchDocument(), Cast(Value(all_words), output_field=SearchQueryField()))
+            )
+            quotes_to_check = holding_all_words.order_by().values("pk")[: settings.QUOTE_PHRASE_CHECKS]
+            matching = quotes.filter(pk__in=quotes_to_check).filter(
+                MatchesQuery(QuoteSearchDocument(), query)
+            )
+        else:
+            matching = quotes.filter(MatchesQuery(QuoteSearchDocument(), query))
         rank = SearchRank(QuoteSearchDocument(), query)
     else:
         match = fts5_query(text)
@@ -129,19 +140,23 @@ def nothing_found(quotes):
 
 
 def postgresql_readings(text):
-    """The reader's words as one constant tsquery text: how each stemming language reads them, OR-ed,
-    duplicates removed (most languages read most words alike). Written out rather than OR-ing eleven
-    websearch_to_tsquery() calls, whose overlap PostgreSQL cannot see: it would count each word eleven
-    times, expect far too many matches and scan the table instead of using the GIN index. Costs one
-    short query; see PREPARATION_QUERIES."""
+    """The reader's words as constant tsquery texts, as typed and (for phrases) as all their words in
+    any order: how each stemming language reads them, OR-ed, duplicates removed (most languages read
+    most words alike). Written out rather than OR-ing eleven websearch_to_tsquery() calls, whose
+    overlap PostgreSQL cannot see: it would count each word eleven times, expect far too many matches
+    and scan the table instead of using the GIN index. Costs one short query (preparation_queries)."""
+    words = " ".join(WORD.findall(text)) if '"' in text else text
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT DISTINCT websearch_to_tsquery(config::regconfig, %s)::text "
-            "FROM unnest(%s::text[]) AS config",
-            [text, SEARCH_CONFIGURATIONS],
+            "SELECT DISTINCT form, websearch_to_tsquery(config::regconfig, (ARRAY[%s, %s])[form])::text "
+            "FROM unnest(%s::text[]) AS config, generate_series(1, 2) AS form",
+            [text, words, SEARCH_CONFIGURATIONS],
         )
-        readings = sorted(row[0] for row in cursor.fetchall() if row[0])
-    return " | ".join(f"( {reading} )" for reading in readings)
+        readings = {1: [], 2: []}
+        for form, reading in cursor.fetchall():
+            if reading:
+                readings[form].append(reading)
+    return tuple(" | ".join(f"( {reading} )" for reading in sorted(readings[form])) for form in (1, 2))
 
 
 def preparation_queries():

@@ -136,3 +136,5 @@ ARCHIVE_PAGE_SIZE = 25
 # A text search keeps at most this many matches to count, rank and sort, so that a very common word
 # answers as fast as a rare one; the page asks the reader to narrow such a search.
 QUOTE_SEARCH_CANDIDATES = int(os.environ.get("QUOTE_SEARCH_CANDIDATES", "1000"))
+# A "phrase" is looked for among at most this many quotes holding all its words (PostgreSQL).
+QUOTE_PHRASE_CHECKS = int(os.environ.get("QUOTE_PHRASE_CHECKS", "2000"))
