@@ -1,14 +1,30 @@
-"""Pagination that answers a bad ?page= with a note instead of an error."""
+"""Pagination that answers a bad ?page= with a note instead of an error, and that counts at most
+ARCHIVE_COUNT_LIMIT items: on a large archive an exact count of every quote or person costs more
+than the page itself, and nobody pages past the first few hundred pages; filters narrow instead."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+
+
+class BoundedPaginator(Paginator):
+    @cached_property
+    def count(self):
+        bound = settings.ARCHIVE_COUNT_LIMIT
+        if isinstance(self.object_list, QuerySet):
+            counted = self.object_list[: bound + 1].count()
+        else:
+            counted = len(self.object_list)
+        self.more_than_counted = counted > bound
+        return min(counted, bound)
 
 
 def paginate(request, object_list, per_page=None):
     """Return (page, notice). A page number that is not a number or out of range shows the nearest
     real page, and the notice tells the reader why."""
-    paginator = Paginator(object_list, per_page or settings.ARCHIVE_PAGE_SIZE)
+    paginator = BoundedPaginator(object_list, per_page or settings.ARCHIVE_PAGE_SIZE)
     requested = request.GET.get("page", "1")
     page = paginator.get_page(requested)
     notice = None

@@ -133,6 +133,8 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 ARCHIVE_PAGE_SIZE = 25
+# Lists count at most this many items ("more than 10,000 quotes"); see articles/pagination.py.
+ARCHIVE_COUNT_LIMIT = int(os.environ.get("ARCHIVE_COUNT_LIMIT", "10000"))
 # A text search keeps at most this many matches to count, rank and sort, so that a very common word
 # answers as fast as a rare one; the page asks the reader to narrow such a search.
 QUOTE_SEARCH_CANDIDATES = int(os.environ.get("QUOTE_SEARCH_CANDIDATES", "1000"))

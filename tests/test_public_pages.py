@@ -299,3 +299,23 @@ def test_the_favicon_is_served(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.svg")
+
+
+def test_long_lists_count_up_to_a_bound_and_say_there_are_more(client, db, settings):
+    settings.ARCHIVE_COUNT_LIMIT = 3
+    settings.ARCHIVE_PAGE_SIZE = 2
+    first = QuoteFactory()
+    for _ in range(4):
+        QuoteFactory(participation=first.speaker.participations.get(), article=first.article)
+    text = visible_text(client.get("/quotes/"))
+    assert "More than 3 quotes. Add words or filters to narrow them down." in text
+    assert "Page 1 of more than 2" in text
+    narrowed = visible_text(client.get("/quotes/", {"speaker": "nobody-at-all"}))
+    assert "More than" not in narrowed
+
+
+def test_the_a_to_z_bar_offers_every_letter(client, demo):
+    html = client.get("/people/").content.decode()
+    for letter in ["A", "M", "Z", "%23"]:
+        assert f'href="?letter={letter}"' in html
+    assert "Nobody here yet." in visible_text(client.get("/people/", {"letter": "Z"}))
