@@ -46,7 +46,9 @@ class QuoteFilter(django_filters.FilterSet):
         label=_("Words"),
         method="filter_nothing",
         max_length=500,
-        help_text=_("Every word must appear; put a phrase in “quotes”."),
+        help_text=_(
+            "Every word must appear; put a phrase in “quotes”; -word leaves out quotes with that word."
+        ),
     )
     speaker = PersonFilter(
         label=_("Speaker"),

@@ -43,7 +43,42 @@ SEARCH_CONFIGURATIONS = [f"archive_{language}" for language in STEMMED_LANGUAGES
 # pg_trgm's default word similarity threshold, used by both engines.
 NAME_SIMILARITY = 0.6
 WORD = re.compile(r"\w+")
-PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
+# A term of what a reader types: optionally excluded with "-", then a "phrase" or a word.
+TERM = re.compile(r'(-?)(?:"([^"]*)"|(\w+))')
+
+
+class ReaderQuery:
+    """What a reader typed, read the same way for both engines: words and "phrases" that must all
+    appear, and -words or -"phrases" that must not. Anything else (operators, punctuation) is
+    ignored, so no input is a syntax error."""
+
+    def __init__(self, text):
+        self.included, self.excluded = [], []
+        for minus, phrase, word in TERM.findall(text or ""):
+            words = WORD.findall(phrase) if phrase else [word]
+            if words:
+                (self.excluded if minus else self.included).append(words)
+
+    @staticmethod
+    def _websearch(terms, joiner=" "):
+        return joiner.join('"' + " ".join(words) + '"' for words in terms)
+
+    @property
+    def websearch_included(self):
+        """For websearch_to_tsquery: every term quoted, so that "or" and "-" inside are just words."""
+        return self._websearch(self.included)
+
+    @property
+    def websearch_all_words(self):
+        return self._websearch([[word] for words in self.included for word in words])
+
+    @property
+    def websearch_excluded(self):
+        return self._websearch(self.excluded, joiner=" or ")
+
+    @property
+    def has_phrase(self):
+        return any(len(words) > 1 for words in self.included)
 
 
 def is_postgresql():
@@ -81,7 +116,7 @@ def search_quotes(quotes, text):
         if not as_typed:
             return nothing_found(quotes)
         query = Cast(Value(as_typed), output_field=SearchQueryField())
-        if all_words != as_typed:
+        if ReaderQuery(text).has_phrase:
             # A phrase: look for it among a bounded number of quotes holding all its words. Otherwise
             # common words that seldom stand side by side would have every quote holding them reread.
             holding_all_words = quotes.filter(
@@ -140,23 +175,34 @@ def nothing_found(quotes):
 
 
 def postgresql_readings(text):
-    """The reader's words as constant tsquery texts, as typed and (for phrases) as all their words in
-    any order: how each stemming language reads them, OR-ed, duplicates removed (most languages read
-    most words alike). Written out rather than OR-ing eleven websearch_to_tsquery() calls, whose
-    overlap PostgreSQL cannot see: it would count each word eleven times, expect far too many matches
-    and scan the table instead of using the GIN index. Costs one short query (preparation_queries)."""
-    words = " ".join(WORD.findall(text)) if '"' in text else text
+    """The reader's words as constant tsquery texts: as typed, and as all their words in any order
+    (for phrases). Each is how every stemming language reads the terms, OR-ed, duplicates removed
+    (most languages read most words alike), and then AND NOT the readings of the excluded terms.
+    Written out rather than OR-ing eleven websearch_to_tsquery() calls, whose overlap PostgreSQL
+    cannot see: it would count each word eleven times, expect far too many matches and scan the
+    table instead of using the GIN index. Costs one short query (preparation_queries)."""
+    reader = ReaderQuery(text)
+    if not reader.included:
+        return "", ""
+    forms = [reader.websearch_included, reader.websearch_all_words, reader.websearch_excluded]
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT DISTINCT form, websearch_to_tsquery(config::regconfig, (ARRAY[%s, %s])[form])::text "
-            "FROM unnest(%s::text[]) AS config, generate_series(1, 2) AS form",
-            [text, words, SEARCH_CONFIGURATIONS],
+            "SELECT DISTINCT form, websearch_to_tsquery(config::regconfig, (%s::text[])[form])::text "
+            "FROM unnest(%s::text[]) AS config, generate_series(1, 3) AS form",
+            [forms, SEARCH_CONFIGURATIONS],
         )
-        readings = {1: [], 2: []}
+        readings = {1: [], 2: [], 3: []}
         for form, reading in cursor.fetchall():
             if reading:
                 readings[form].append(reading)
-    return tuple(" | ".join(f"( {reading} )" for reading in sorted(readings[form])) for form in (1, 2))
+
+    def either(form):
+        return " | ".join(f"( {reading} )" for reading in sorted(readings[form]))
+
+    if not readings[1]:
+        return "", ""
+    excluded = f" & !( {either(3)} )" if readings[3] else ""
+    return f"( {either(1)} ){excluded}", f"( {either(2)} ){excluded}"
 
 
 def preparation_queries():
@@ -173,15 +219,18 @@ class MatchesQuery(Func):
 
 
 def fts5_query(text):
-    """An FTS5 query for what a reader typed: "phrases" kept whole, other words as prefixes, all
-    required. Everything else (operators, punctuation) is dropped, so no input is a syntax error."""
-    terms = []
-    for phrase, word in PHRASE_OR_WORD.findall(text):
-        if phrase and has_words(phrase):
-            terms.append('"' + " ".join(WORD.findall(phrase)) + '"')
-        elif word:
-            terms.append(f'"{word}"*')
-    return " AND ".join(terms)
+    """An FTS5 query for what a reader typed (see ReaderQuery): phrases whole, words as prefixes."""
+    reader = ReaderQuery(text)
+
+    def fts5(words):
+        return f'"{words[0]}"*' if len(words) == 1 else '"' + " ".join(words) + '"'
+
+    if not reader.included:
+        return ""
+    match = " AND ".join(fts5(words) for words in reader.included)
+    if reader.excluded:
+        match = f"({match}) NOT ({' OR '.join(fts5(words) for words in reader.excluded)})"
+    return match
 
 
 def fold(text):

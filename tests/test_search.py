@@ -290,3 +290,14 @@ def test_words_no_engine_can_search_give_no_results_not_an_error(client, demo, t
     response = client.get("/quotes/", {"q": typed})
     assert response.status_code == 200
     assert client.get("/search/", {"q": typed}).status_code == 200
+
+
+def test_a_minus_excludes_a_word_on_both_engines(client, demo):
+    assert [text[:20] for text in found(client, q="outils -créateurs")] == ["Cela change la donne"]
+    assert [text[:20] for text in found(client, q="outils -createurs")] == ["Cela change la donne"]
+    assert found(client, q="-outils") == []
+
+
+def test_an_excluded_phrase_leaves_quotes_without_it(client, demo):
+    assert [text[:20] for text in found(client, q='-"la personne qui" outils')] == [TOOLS_QUOTE[:20]]
+    assert found(client, q='outils "') == found(client, q="outils")
