@@ -72,6 +72,14 @@ class PersonQuerySet(models.QuerySet):
         return self.annotate(latest_affiliation=Subquery(latest))
 
 
+class PublicPanelCounts:
+    """For querysets of things that have panels (editions, topics)."""
+
+    def with_public_panel_counts(self):
+        public_panel_ids = _public_panels().values("pk")
+        return self.annotate(public_panel_count=Count("panels", filter=Q(panels__in=public_panel_ids)))
+
+
 class FestivalQuerySet(models.QuerySet):
     def public(self):
         from .models import Article
@@ -79,26 +87,18 @@ class FestivalQuerySet(models.QuerySet):
         return self.filter(Exists(Article.objects.public().filter(panels__edition__festival=OuterRef("pk"))))
 
 
-class EditionQuerySet(models.QuerySet):
+class EditionQuerySet(PublicPanelCounts, models.QuerySet):
     def public(self):
         from .models import Article
 
         return self.filter(Exists(Article.objects.public().filter(panels__edition=OuterRef("pk"))))
 
-    def with_public_panel_counts(self):
-        public_panel_ids = _public_panels().values("pk")
-        return self.annotate(public_panel_count=Count("panels", filter=Q(panels__in=public_panel_ids)))
 
-
-class TopicQuerySet(models.QuerySet):
+class TopicQuerySet(PublicPanelCounts, models.QuerySet):
     def public(self):
         from .models import Article
 
         return self.filter(ExistsRowByRow(Article.objects.public().filter(panels__topics=OuterRef("pk"))))
-
-    def with_public_panel_counts(self):
-        public_panel_ids = _public_panels().values("pk")
-        return self.annotate(public_panel_count=Count("panels", filter=Q(panels__in=public_panel_ids)))
 
 
 class QuoteQuerySet(models.QuerySet):
