@@ -8,13 +8,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Value
+from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from . import visibility
 from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic, content_languages
 
 FORM_FIELDS = {
@@ -299,7 +301,12 @@ class ArticleAdmin(PublicArchiveAdmin):
 
     @admin.action(description=_("Publish the selected articles"))
     def publish(self, request, queryset):
-        count = queryset.update(status=Article.Status.PUBLISHED, updated_at=timezone.now())
+        now = timezone.now()
+        ids = list(queryset.values_list("pk", flat=True))
+        count = queryset.update(
+            status=Article.Status.PUBLISHED, published_at=Coalesce("published_at", Value(now)), updated_at=now
+        )
+        visibility.refresh(articles=ids)
         self.message_user(
             request,
             ngettext("%d article published.", "%d articles published.", count) % count,
@@ -308,7 +315,9 @@ class ArticleAdmin(PublicArchiveAdmin):
 
     @admin.action(description=_("Move the selected articles back to draft"))
     def move_to_draft(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
         count = queryset.update(status=Article.Status.DRAFT, updated_at=timezone.now())
+        visibility.refresh(articles=ids)
         self.message_user(
             request,
             ngettext("%d article moved to draft.", "%d articles moved to draft.", count) % count,

@@ -41,7 +41,16 @@ def search_languages():
     )
 
 
+def select_options(field):
+    """(value, label) pairs for a select, read as plain rows: Django's select widget builds a model
+    instance and an attribute dict for every option, milliseconds on every quote page."""
+    if isinstance(field, forms.ModelChoiceField):
+        return [("", field.empty_label), *field.queryset.values_list(field.to_field_name or "pk", "name")]
+    return [(str(value), label) for value, label in field.choices]
+
+
 class QuoteFilter(django_filters.FilterSet):
+    # Choices are querysets made per request (lambdas): what is public changes with the time.
     q = django_filters.CharFilter(
         label=_("Words"),
         method="filter_nothing",
@@ -52,13 +61,13 @@ class QuoteFilter(django_filters.FilterSet):
     )
     speaker = PersonFilter(
         label=_("Speaker"),
-        queryset=Person.objects.public(few=True),
+        queryset=lambda request: Person.objects.public(),
         error_messages={"invalid_choice": _("Nobody in the archive goes by that name.")},
     )
     festival = django_filters.ModelChoiceFilter(
         label=_("Festival"),
         field_name="panel__edition__festival",
-        queryset=Festival.objects.public().only("slug", "name"),
+        queryset=lambda request: Festival.objects.public().only("slug", "name"),
         to_field_name="slug",
         empty_label=_("Any festival"),
         error_messages={"invalid_choice": _("There is no such festival in the archive.")},
@@ -74,14 +83,14 @@ class QuoteFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         field_name="panel__topics",
-        queryset=Topic.objects.public().only("slug", "name"),
+        queryset=lambda request: Topic.objects.public().only("slug", "name"),
         to_field_name="slug",
         empty_label=_("Any topic"),
         error_messages={"invalid_choice": _("There is no such topic.")},
     )
     panel = django_filters.ModelChoiceFilter(
         label=_("Session"),
-        queryset=Panel.objects.public().with_edition(),
+        queryset=lambda request: Panel.objects.public().with_edition(),
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("There is no such session.")},
     )
@@ -119,6 +128,14 @@ class QuoteFilter(django_filters.FilterSet):
         if sort == "oldest":
             return quotes.order_by("article__published_on", "article_id", "position", "pk")
         return quotes.order_by("-article__published_on", "-article_id", "position", "pk")
+
+    @property
+    def fields_with_options(self):
+        """The form's fields, each with its select options, or None when it is not a select."""
+        return [
+            (field, select_options(field.field) if field.widget_type == "select" else None)
+            for field in self.form
+        ]
 
     @property
     def searching(self):

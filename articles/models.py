@@ -2,14 +2,16 @@
 that covered them, and the quotes those articles reported."""
 
 import unicodedata
+from types import MappingProxyType
 
 from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Max, Q
+from django.db.models import DEFERRED, F, Max, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -45,7 +47,38 @@ class TimestampedModel(models.Model):
         abstract = True
 
 
-class Festival(TimestampedModel):
+class RemembersSavedValues:
+    """`saved_values`: the columns as the database last had them, to see what a save changes."""
+
+    saved_values = MappingProxyType({})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.saved_values = {
+            name: value for name, value in zip(field_names, values, strict=True) if value is not DEFERRED
+        }
+        return instance
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)  # post_save receivers still see the earlier values
+        self.saved_values = {
+            field.attname: self.__dict__[field.attname]
+            for field in self._meta.concrete_fields
+            if field.attname in self.__dict__
+        }
+
+
+class PublicWhenCovered(TimestampedModel):
+    """Something readers see once a published article reaches it; visibility.py keeps the moment."""
+
+    public_since = models.DateTimeField(_("public since"), null=True, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class Festival(PublicWhenCovered):
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(
         _("short name"), max_length=80, blank=True, help_text=_("The name people use, e.g. “Berlinale”.")
@@ -74,7 +107,7 @@ class Festival(TimestampedModel):
         return self.short_name or self.name
 
 
-class Edition(TimestampedModel):
+class Edition(RemembersSavedValues, PublicWhenCovered):
     festival = models.ForeignKey(
         Festival, on_delete=models.PROTECT, related_name="editions", verbose_name=_("festival")
     )
@@ -115,7 +148,7 @@ class Edition(TimestampedModel):
             raise ValidationError({"start_date": _("The edition must start in its own year.")})
 
 
-class Topic(TimestampedModel):
+class Topic(PublicWhenCovered):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -140,7 +173,7 @@ def a_to_z_letter(text):
     return folded if folded.isalpha() else "#"
 
 
-class Person(TimestampedModel):
+class Person(PublicWhenCovered):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     sort_name = models.CharField(
@@ -182,7 +215,7 @@ class Person(TimestampedModel):
         return "".join(word[0] for word in self.name.replace("-", " ").split()[:3]).upper()
 
 
-class Panel(TimestampedModel):
+class Panel(RemembersSavedValues, PublicWhenCovered):
     class Kind(models.TextChoices):
         PANEL = "panel", _("Panel")
         KEYNOTE = "keynote", _("Keynote")
@@ -243,7 +276,7 @@ class Panel(TimestampedModel):
             raise ValidationError({"start_time": _("Give a start time along with the end time.")})
 
 
-class Participation(models.Model):
+class Participation(RemembersSavedValues, models.Model):
     class Role(models.TextChoices):
         PANELIST = "panelist", _("Panelist")
         MODERATOR = "moderator", _("Moderator")
@@ -308,6 +341,15 @@ class Article(TimestampedModel):
         Panel, blank=True, related_name="articles", verbose_name=_("panels covered")
     )
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("public from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When readers can first see the published article. Left empty, the moment it is published; "
+            "a time still to come schedules it."
+        ),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -320,15 +362,25 @@ class Article(TimestampedModel):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("article-detail", args=[self.slug])
 
     @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED
+    def is_public(self):
+        return self.public_since is not None and self.public_since <= timezone.now()
+
+    @property
+    def public_since(self):
+        """When readers can see it, as for the things in PublicWhenCovered."""
+        return self.published_at if self.status == self.Status.PUBLISHED else None
 
 
-class Quote(TimestampedModel):
+class Quote(PublicWhenCovered):
     text = models.TextField(_("words as reported"), help_text=_("Exactly as the article printed them."))
     language = models.CharField(
         _("language"),
@@ -403,6 +455,8 @@ class Quote(TimestampedModel):
             self.language = self.article.language
         if not self.position and self.article_id:
             self.position = next_number(Quote.objects.filter(article_id=self.article_id), "position")
+        if self.article_id:
+            self.public_since = self.article.public_since
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -14,7 +14,8 @@ class BoundedPaginator(Paginator):
     def count(self):
         bound = settings.ARCHIVE_COUNT_LIMIT
         if isinstance(self.object_list, QuerySet):
-            counted = self.object_list[: bound + 1].count()
+            # Only whether there are rows matters: no order, no joins or subqueries for what pages show.
+            counted = self.object_list.order_by().values("pk")[: bound + 1].count()
         else:
             counted = len(self.object_list)
         self.more_than_counted = counted > bound

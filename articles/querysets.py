@@ -1,41 +1,28 @@
 """Reusable queries. A thing is public when published coverage reaches it.
 
-An article is public when it is published. A panel is public when a published article covers it; a
-quote when the article that reported it is published; people, festivals, editions and topics when a
-public panel involves them. Editors can prepare everything else without readers seeing it.
+An article is public once it is published and its publication time has come (a later time schedules
+it). A quote is public with the article that reported it; a panel with the first public article
+covering it; people, festivals, editions and topics with their first public panel. Editors can
+prepare everything else without readers seeing it. visibility.py stores that moment on each thing
+as `public_since`, so every test here is a comparison with the current time.
 """
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+
+
+class VisibleFromQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(public_since__lte=timezone.now())
 
 
 class ArticleQuerySet(models.QuerySet):
     def public(self):
-        """Published articles."""
-        return self.filter(status=self.model.Status.PUBLISHED)
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
 
 
-class ExistsRowByRow(Exists):
-    """EXISTS checked row by row, stopping at the first match. PostgreSQL flattens a plain EXISTS into
-    a semi-join, which for a short list (topics) can mean hashing every published article first;
-    OFFSET 0 keeps it a per-row check. For short outer lists only."""
-
-    template = "EXISTS(%(subquery)s OFFSET 0)"
-
-
-def _public_panels():
-    from .models import Panel
-
-    return Panel.objects.public()
-
-
-class PanelQuerySet(models.QuerySet):
-    def public(self):
-        from .models import Article
-
-        covered = Article.objects.public().filter(panels=OuterRef("pk"))
-        return self.filter(Exists(covered))
-
+class PanelQuerySet(VisibleFromQuerySet):
     def with_edition(self):
         return self.select_related("edition__festival")
 
@@ -49,22 +36,13 @@ class PanelQuerySet(models.QuerySet):
         )
 
 
-class PersonQuerySet(models.QuerySet):
-    def public(self, few=False):
-        """People on stage at a public session. few=True when looking up a handful (by slug, name
-        suggestions): each is then checked on its own, rather than by hashing every published article,
-        which suits the whole A–Z list."""
-        from .models import Article
-
-        on_public_panel = Article.objects.public().filter(panels__participations__person=OuterRef("pk"))
-        return self.filter(ExistsRowByRow(on_public_panel) if few else Exists(on_public_panel))
-
+class PersonQuerySet(VisibleFromQuerySet):
     def with_latest_affiliation(self):
         """Annotate the affiliation each person gave at their most recent public session."""
-        from .models import Participation
+        from .models import Panel, Participation
 
         latest = (
-            Participation.objects.filter(person=OuterRef("pk"), panel__in=_public_panels())
+            Participation.objects.filter(person=OuterRef("pk"), panel__in=Panel.objects.public())
             .exclude(affiliation="")
             .order_by("-panel__edition__year", "-panel__date", "-pk")
             .values("affiliation")[:1]
@@ -76,37 +54,24 @@ class PublicPanelCounts:
     """For querysets of things that have panels (editions, topics)."""
 
     def with_public_panel_counts(self):
-        public_panel_ids = _public_panels().values("pk")
-        return self.annotate(public_panel_count=Count("panels", filter=Q(panels__in=public_panel_ids)))
+        return self.annotate(
+            public_panel_count=Count("panels", filter=Q(panels__public_since__lte=timezone.now()))
+        )
 
 
-class FestivalQuerySet(models.QuerySet):
-    def public(self):
-        from .models import Article
-
-        return self.filter(Exists(Article.objects.public().filter(panels__edition__festival=OuterRef("pk"))))
+class FestivalQuerySet(VisibleFromQuerySet):
+    pass
 
 
-class EditionQuerySet(PublicPanelCounts, models.QuerySet):
-    def public(self):
-        from .models import Article
-
-        return self.filter(Exists(Article.objects.public().filter(panels__edition=OuterRef("pk"))))
+class EditionQuerySet(PublicPanelCounts, VisibleFromQuerySet):
+    pass
 
 
-class TopicQuerySet(PublicPanelCounts, models.QuerySet):
-    def public(self):
-        from .models import Article
-
-        return self.filter(ExistsRowByRow(Article.objects.public().filter(panels__topics=OuterRef("pk"))))
+class TopicQuerySet(PublicPanelCounts, VisibleFromQuerySet):
+    pass
 
 
-class QuoteQuerySet(models.QuerySet):
-    def public(self):
-        from .models import Article
-
-        return self.filter(article__status=Article.Status.PUBLISHED)
-
+class QuoteQuerySet(VisibleFromQuerySet):
     def with_context(self):
         """Speaker, panel, edition, festival and article in one query, plus the speaker's
         role and affiliation at that panel (people change jobs between festivals)."""

@@ -104,7 +104,7 @@ def person_list(request):
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.public(few=True), slug=slug)
+    person = get_object_or_404(Person.objects.public(), slug=slug)
     participations = (
         person.participations.filter(panel__in=Panel.objects.public())
         .select_related("panel__edition__festival")
@@ -210,9 +210,7 @@ SUGGESTIONS = 8
 
 def person_suggest(request):
     """Type-ahead for the speaker filter: people whose names match what has been typed so far."""
-    people = search.suggest_people(
-        Person.objects.public(few=True), request.GET.get("q", ""), limit=SUGGESTIONS
-    )
+    people = search.suggest_people(Person.objects.public(), request.GET.get("q", ""), limit=SUGGESTIONS)
     return JsonResponse(
         {
             "results": [
@@ -236,7 +234,7 @@ def site_search(request):
     results = {}
     if search.has_words(text):
         results = {
-            "people": search.suggest_people(Person.objects.public(few=True), text, limit=SITE_SEARCH_RESULTS),
+            "people": search.suggest_people(Person.objects.public(), text, limit=SITE_SEARCH_RESULTS),
             "panels": search.search_panels(Panel.objects.public().with_edition(), text)[:SITE_SEARCH_RESULTS],
             "articles": search.search_articles(Article.objects.public(), text)[:SITE_SEARCH_RESULTS],
             "quotes": search.search_quotes(Quote.objects.public().with_context(), text).order_by(

@@ -343,6 +343,8 @@ def copy(cursor, table, columns, rows):
 def build(quotes, people, panels):
     from django.db import connection
 
+    from articles import visibility
+
     rng = random.Random(2026)
     proper_nouns = invented_words(rng, 3000)
     samplers = {
@@ -505,6 +507,7 @@ def build(quotes, people, panels):
 
         article_count = panels * 2
         article_panel = {a: rng.randrange(1, panels + 1) for a in range(1, article_count + 1)}
+        published = {a: rng.random() < 0.95 for a in article_panel}
         copy(
             cursor,
             "articles_article",
@@ -522,6 +525,7 @@ def build(quotes, people, panels):
                 "summary",
                 "body",
                 "status",
+                "published_at",
             ],
             (
                 (
@@ -537,7 +541,8 @@ def build(quotes, people, panels):
                     "",
                     "",
                     "",
-                    "published" if rng.random() < 0.95 else "draft",
+                    "published" if published[a] else "draft",
+                    now if published[a] else None,
                 )
                 for a, p in article_panel.items()
             ),
@@ -554,6 +559,7 @@ def build(quotes, people, panels):
                 panel = rng.choice(covered_panels)
                 language = rng.choice(LANGUAGES)
                 translated = language != "en" and rng.random() < 0.3
+                article = rng.choice(articles_of_panel[panel])
                 yield (
                     i,
                     now,
@@ -566,9 +572,10 @@ def build(quotes, people, panels):
                     "en" if translated else "",
                     rng.choice(on_stage[panel]),
                     panel,
-                    rng.choice(articles_of_panel[panel]),
+                    article,
                     "",
                     i % 30 + 1,
+                    now if published[article] else None,
                 )
                 if i % 200_000 == 0:
                     print(f"  {i:,} quotes streamed ({time.perf_counter() - started:.0f} s)", flush=True)
@@ -591,6 +598,7 @@ def build(quotes, people, panels):
                 "article_id",
                 "context",
                 "position",
+                "public_since",
             ],
             quote_rows(),
         )
@@ -603,8 +611,12 @@ def build(quotes, people, panels):
         for table in ["festival", "edition", "topic", "person", "panel", "participation", "article", "quote"]:
             sequence = f"pg_get_serial_sequence('articles_{table}', 'id')"
             cursor.execute(f"SELECT setval({sequence}, (SELECT max(id) FROM articles_{table}))")
-        cursor.execute("ANALYZE")
+        cursor.execute("ANALYZE")  # the planner needs the new row counts for the updates below
     raw.commit()
+    # Quotes got theirs in the stream; the rest follow from articles and panels.
+    visibility.refresh_all(models=[name for name in visibility.DEPENDENT_MODELS if name != "Quote"])
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
     finished = time.perf_counter()
     print(f"indexes built in {finished - loaded:.0f} s; archive built in {finished - started:.0f} s")
 

@@ -252,7 +252,7 @@ def test_publish_action_publishes_selected_articles(admin_client, demo):
         admin_url(Article, "changelist"), {"action": "publish", "_selected_action": [article.pk]}
     )
     article.refresh_from_db()
-    assert article.is_published
+    assert article.is_public
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ def test_demo_holds_the_panel_its_people_and_the_article(demo):
     assert panel.participations.get(person__name="AC Coppens").affiliation == "Founder, The Catalysts"
     article = Article.objects.get()
     assert article.language == "fr"
-    assert article.is_published
+    assert article.is_public
     assert list(article.panels.all()) == [panel]
 
 

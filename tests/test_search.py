@@ -1,5 +1,7 @@
 """Quote and people search: the same behaviour on PostgreSQL and on SQLite."""
 
+import re
+
 import pytest
 
 from articles.factories import ParticipationFactory, QuoteFactory
@@ -58,6 +60,14 @@ def test_filters_by_festival_year_topic_session_and_language(client, demo):
     assert len(found(client, topic="jobs")) == 9
     assert found(client, panel=str(other.panel.pk)) == ["Words from elsewhere."]
     assert found(client, language="en") == ["Words from elsewhere."]
+
+
+def test_the_form_shows_the_filters_chosen(client, demo):
+    chosen = {"festival": "berlinale", "language": "fr", "sort": "oldest"}
+    html = client.get("/quotes/", chosen).content.decode()
+    selected = re.findall(r'<option value="([^"]*)" selected>', html)
+    assert selected == ["berlinale", "fr", "oldest"]
+    assert re.findall(r'<option value="([^"]*)" selected>', client.get("/quotes/").content.decode()) == []
 
 
 def test_better_matches_come_first(client, db):
