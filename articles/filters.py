@@ -120,14 +120,18 @@ class QuoteFilter(django_filters.FilterSet):
     def filter_queryset(self, quotes):
         quotes = super().filter_queryset(quotes)
         if self.searching:
-            quotes = search.search_quotes(quotes, self.form.cleaned_data["q"])
+            return search.search_quotes(quotes, self.form.cleaned_data["q"])  # put in order by the view
+        return quotes.order_by(*self.order)
+
+    @property
+    def order(self):
+        """The fields the reader's sort orders by, as for order_by()."""
         sort = self.form.cleaned_data.get("sort") or ("relevance" if self.searching else "newest")
         if sort == "relevance" and self.searching:
-            # Quote columns only, so that PostgreSQL sorts the candidates before joining what pages show.
-            return quotes.order_by("-search_rank", "-pk")
+            return ["-search_rank", "-pk"]
         if sort == "oldest":
-            return quotes.order_by("article__published_on", "article_id", "position", "pk")
-        return quotes.order_by("-article__published_on", "-article_id", "position", "pk")
+            return ["article__published_on", "article_id", "position", "pk"]
+        return ["-article__published_on", "-article_id", "position", "pk"]
 
     @property
     def fields_with_options(self):

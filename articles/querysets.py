@@ -71,6 +71,24 @@ class TopicQuerySet(PublicPanelCounts, VisibleFromQuerySet):
     pass
 
 
+QUOTE_CONTEXT = ["speaker", "panel", "panel__edition", "panel__edition__festival", "article"]
+# Long texts and bookkeeping times of the rows, never shown beside a quote (fewer values to convert).
+UNSHOWN_BESIDE_QUOTES = [
+    *[
+        f"{prefix}{field}"
+        for prefix in ["", "speaker__", "panel__", "panel__edition__", "panel__edition__festival__"]
+        for field in ["created_at", "updated_at", "public_since"]
+    ],
+    "article__created_at",
+    "article__updated_at",
+    "speaker__bio",
+    "panel__description",
+    "panel__edition__festival__description",
+    "article__summary",
+    "article__body",
+]
+
+
 class QuoteQuerySet(VisibleFromQuerySet):
     def with_context(self):
         """Speaker, panel, edition, festival and article in one query, plus the speaker's
@@ -79,15 +97,8 @@ class QuoteQuerySet(VisibleFromQuerySet):
 
         on_stage = Participation.objects.filter(panel=OuterRef("panel"), person=OuterRef("speaker"))
         return (
-            self.select_related("speaker", "panel__edition__festival", "article")
-            # Long texts of the related rows are never shown beside a quote.
-            .defer(
-                "speaker__bio",
-                "panel__description",
-                "panel__edition__festival__description",
-                "article__summary",
-                "article__body",
-            )
+            self.select_related(*QUOTE_CONTEXT)
+            .defer(*UNSHOWN_BESIDE_QUOTES)
             .annotate(
                 speaker_affiliation=Subquery(on_stage.values("affiliation")[:1]),
                 speaker_role=Subquery(on_stage.values("role")[:1]),

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cached_property, lru_cache, reduce
+from operator import itemgetter
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
@@ -104,7 +105,8 @@ class QuoteSearchDocument(Expression):
 
 
 def search_quotes(quotes, text):
-    """`quotes` that match `text`, annotated with `search_rank` (higher is better).
+    """`quotes` that match `text`, annotated with `search_rank` (higher is better): a sliced,
+    unordered queryset, to be put in order by RankedResults.
 
     Words must all appear (stemmed on PostgreSQL, as prefixes on SQLite); "quoted phrases" must
     appear as phrases; accents and case never matter. At most QUOTE_SEARCH_CANDIDATES matches are
@@ -142,21 +144,28 @@ def search_quotes(quotes, text):
             [match],
             output_field=FloatField(),
         )
-    candidates = matching.order_by().values("pk")[:limit]
-    return quotes.filter(pk__in=candidates).annotate(search_rank=rank)
+    # Ranked where they are found: ranking them in an outer query would read every row again.
+    return matching.annotate(search_rank=rank).order_by()[:limit]
 
 
 class RankedResults(Sequence):
-    """The matches of a text search, for a paginator: their ids in rank order are fetched once (at
-    most QUOTE_SEARCH_CANDIDATES), then each page's rows by id, so the candidates are found only once.
-    `rows` is the queryset that loads a page (with what the page shows)."""
+    """The matches of a text search (search_quotes) in the order asked for, for a paginator.
 
-    def __init__(self, ranked, rows):
-        self.ranked, self.rows = ranked, rows
+    The sort keys of the matches, at most QUOTE_SEARCH_CANDIDATES rows, are fetched once and sorted
+    here: sorted in SQL, every match would be ranked before the candidates are cut. Then each page's
+    rows are fetched by id from `rows`, the queryset with what pages show. `order` is a list of
+    fields as for order_by(), ending with "pk" or "-pk"."""
+
+    def __init__(self, matches, rows, order):
+        self.matches, self.rows, self.order = matches, rows, order
 
     @cached_property
     def ids(self):
-        return list(self.ranked.values_list("pk", flat=True))
+        fields = [field.lstrip("-") for field in self.order]
+        found = list(self.matches.values_list(*fields))
+        for position, field in reversed(list(enumerate(self.order))):  # stable sorts, last key first
+            found.sort(key=itemgetter(position), reverse=field.startswith("-"))
+        return [row[-1] for row in found]
 
     def __len__(self):
         return len(self.ids)

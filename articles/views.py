@@ -163,7 +163,7 @@ def quote_list(request):
     if not valid:
         quotes = Quote.objects.none()
     elif quote_filter.searching:
-        quotes = search.RankedResults(quote_filter.qs, rows=shown)
+        quotes = search.RankedResults(quote_filter.qs, rows=shown, order=quote_filter.order)
     else:
         quotes = quote_filter.qs
     page, notice = paginate(request, quotes)
@@ -232,13 +232,14 @@ def site_search(request):
         notice = _("Searches are limited to 500 characters; the rest was left out.")
         text = text[:500]
     results = {}
+    quotes = Quote.objects.public().with_context()
     if search.has_words(text):
         results = {
             "people": search.suggest_people(Person.objects.public(), text, limit=SITE_SEARCH_RESULTS),
             "panels": search.search_panels(Panel.objects.public().with_edition(), text)[:SITE_SEARCH_RESULTS],
             "articles": search.search_articles(Article.objects.public(), text)[:SITE_SEARCH_RESULTS],
-            "quotes": search.search_quotes(Quote.objects.public().with_context(), text).order_by(
-                "-search_rank", "-pk"
+            "quotes": search.RankedResults(
+                search.search_quotes(quotes, text), rows=quotes, order=["-search_rank", "-pk"]
             )[:SITE_SEARCH_RESULTS],
         }
     elif text:
