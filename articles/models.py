@@ -77,6 +77,17 @@ class PublicWhenCovered(TimestampedModel):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding and not kwargs.get("update_fields"):
+            # visibility.py alone writes public_since: a copy read before its last refresh must not
+            # be written back.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "public_since"
+            ]
+        super().save(*args, **kwargs)
+
 
 class Festival(PublicWhenCovered):
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -455,8 +466,6 @@ class Quote(PublicWhenCovered):
             self.language = self.article.language
         if not self.position and self.article_id:
             self.position = next_number(Quote.objects.filter(article_id=self.article_id), "position")
-        if self.article_id:
-            self.public_since = self.article.public_since
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,10 +1,11 @@
-"""Keep `public_since` (visibility.py) right whenever coverage, panels or who was on stage change."""
+"""Keep `public_since` (visibility.py) right whenever coverage, panels or who was on stage change,
+and old addresses redirecting (redirects.py) whenever a page moves."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from . import visibility
-from .models import Article, Edition, Panel, Participation
+from . import redirects, visibility
+from .models import Article, Edition, Panel, Participation, Quote
 
 
 @receiver(post_save, sender=Article)
@@ -30,6 +31,12 @@ def remember_links(sender, instance, **kwargs):
 @receiver(post_delete, sender=Panel)
 def linked_thing_deleted(sender, instance, **kwargs):
     visibility.refresh(**getattr(instance, "linked", {}))
+
+
+@receiver(post_save, sender=Quote)
+def quote_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        visibility.refresh(quotes=[instance.pk])
 
 
 @receiver(post_save, sender=Panel)
@@ -64,3 +71,15 @@ def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
     # From the reverse side (panel.articles, topic.panels) the instance is what to refresh.
     changed = [instance.pk] if reverse else instance.cleared if action == "post_clear" else pk_set
     visibility.refresh(**{forward: changed})
+
+
+@receiver(pre_save)
+def note_addresses(sender, instance, raw=False, **kwargs):
+    if sender in redirects.MOVABLE and not raw:
+        instance.addresses_before = redirects.addresses_before_save(instance)
+
+
+@receiver(post_save)
+def redirect_moved_addresses(sender, instance, raw=False, created=False, **kwargs):
+    if sender in redirects.MOVABLE and not raw and not created:
+        redirects.redirect_moved(getattr(instance, "addresses_before", {}), redirects.addresses(instance))

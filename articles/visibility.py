@@ -12,19 +12,21 @@ delete and change of links, and code that writes with `update()` must call it to
 """
 
 from django.apps import apps as installed_apps
-from django.db.models import F, Func, OuterRef, Subquery
+from django.db.models import F, Func, OuterRef, Q, Subquery
 
 # In the order they must be recomputed: each depends only on those before it.
 DEPENDENT_MODELS = ["Quote", "Panel", "Person", "Edition", "Topic", "Festival"]
 
 
-def refresh(articles=(), panels=(), people=(), editions=(), festivals=(), topics=(), apps=installed_apps):
+def refresh(
+    articles=(), quotes=(), panels=(), people=(), editions=(), festivals=(), topics=(), apps=installed_apps
+):
     """Recompute `public_since` of the given things (ids) and of everything that depends on them."""
     Article, Edition, Panel, Participation = (
         apps.get_model("articles", name) for name in ["Article", "Edition", "Panel", "Participation"]
     )
-    articles, panels, people, editions, festivals, topics = (
-        set(ids) - {None} for ids in [articles, panels, people, editions, festivals, topics]
+    articles, quotes, panels, people, editions, festivals, topics = (
+        set(ids) - {None} for ids in [articles, quotes, panels, people, editions, festivals, topics]
     )
     panels |= set(Article.panels.through.objects.filter(article__in=articles).values_list("panel", flat=True))
     people |= set(Participation.objects.filter(panel__in=panels).values_list("person", flat=True))
@@ -32,24 +34,24 @@ def refresh(articles=(), panels=(), people=(), editions=(), festivals=(), topics
     topics |= set(Panel.topics.through.objects.filter(panel__in=panels).values_list("topic", flat=True))
     festivals |= set(Edition.objects.filter(pk__in=editions).values_list("festival", flat=True))
     which = {
-        "Quote": {"article__in": articles},
-        "Panel": {"pk__in": panels},
-        "Person": {"pk__in": people},
-        "Edition": {"pk__in": editions},
-        "Topic": {"pk__in": topics},
-        "Festival": {"pk__in": festivals},
+        "Quote": (Q(article__in=articles) | Q(pk__in=quotes)) if articles or quotes else None,
+        "Panel": Q(pk__in=panels) if panels else None,
+        "Person": Q(pk__in=people) if people else None,
+        "Edition": Q(pk__in=editions) if editions else None,
+        "Topic": Q(pk__in=topics) if topics else None,
+        "Festival": Q(pk__in=festivals) if festivals else None,
     }
-    _update(apps, {name: rows for name, rows in which.items() if next(iter(rows.values()))})
+    _update(apps, {name: rows for name, rows in which.items() if rows is not None})
 
 
 def refresh_all(apps=installed_apps, models=DEPENDENT_MODELS):
     """Recompute every moment of `models`: after a bulk load that bypassed the models, or in a
     migration."""
-    _update(apps, {name: {} for name in models})
+    _update(apps, dict.fromkeys(models, Q()))
 
 
 def _update(apps, which):
-    """Set `public_since` on the rows of each model named in `which` (filter keyword arguments)."""
+    """Set `public_since` on the rows of each model named in `which` (a Q of which rows)."""
     model = {name: apps.get_model("articles", name) for name in ["Article", *DEPENDENT_MODELS]}
     live_articles = model["Article"].objects.filter(status="published", published_at__isnull=False)
     moments = {
@@ -64,7 +66,7 @@ def _update(apps, which):
     }
     for name in DEPENDENT_MODELS:
         if name in which:
-            model[name].objects.filter(**which[name]).update(public_since=Subquery(moments[name]))
+            model[name].objects.filter(which[name]).update(public_since=Subquery(moments[name]))
 
 
 def _earliest(things, field="public_since"):

@@ -169,3 +169,14 @@ def test_someone_on_a_draft_and_a_published_panel_is_shown(client, covered):
     ParticipationFactory(panel=draft_panel, person=covered.speaker)
     ArticleFactory(status=Article.Status.DRAFT).panels.add(draft_panel)
     assert visible(client, covered.speaker, draft_panel) == [True, False]
+
+
+def test_saving_a_copy_read_before_publication_keeps_it_public(client):
+    panel = PanelFactory()
+    person = ParticipationFactory(panel=panel).person  # read while nothing covered the panel
+    panel.articles.add(ArticleFactory())
+    person.bio = "A new bio."
+    person.save()
+    panel.title = "A new title"
+    panel.save()
+    assert visible(client, person, panel) == [True, True]

@@ -1,0 +1,48 @@
+"""Old addresses keep working. When a save changes the address of a page (its slug, or the festival
+or year above it), the old address answers 301 to the new one, through Django's redirects app, which
+serves a redirect only where the site would otherwise answer 404."""
+
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
+
+from .models import Article, Edition, Festival, Panel, Person, Topic
+
+MOVABLE = (Festival, Edition, Panel, Person, Topic, Article)
+
+
+def addresses(instance):
+    """The addresses that depend on `instance` as the database has it: its page and the pages under it."""
+    found = {(type(instance), instance.pk): instance.get_absolute_url()}
+    if isinstance(instance, Festival):
+        editions = instance.editions.select_related("festival")
+        found |= {(Edition, edition.pk): edition.get_absolute_url() for edition in editions}
+    if isinstance(instance, Festival | Edition):
+        panels = Panel.objects.filter(
+            **{"edition__festival" if isinstance(instance, Festival) else "edition": instance}
+        )
+        found |= {
+            (Panel, panel.pk): panel.get_absolute_url()
+            for panel in panels.select_related("edition__festival")
+        }
+    return found
+
+
+def addresses_before_save(instance):
+    if instance.pk is None:
+        return {}
+    saved = type(instance).objects.filter(pk=instance.pk).first()
+    return addresses(saved) if saved else {}
+
+
+def redirect_moved(before, after):
+    """A 301 from each address in `before` that changed to its address in `after`, straight to the
+    newest one (earlier redirects to it are updated, so there are never chains)."""
+    site = Site.objects.get_current()
+    longest = Redirect._meta.get_field("old_path").max_length
+    for key, old_path in before.items():
+        new_path = after.get(key)
+        if not new_path or new_path == old_path or len(old_path) > longest or len(new_path) > longest:
+            continue
+        Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
+        Redirect.objects.filter(site=site, old_path=new_path).delete()  # an address taken back
+        Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
