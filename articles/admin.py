@@ -35,6 +35,13 @@ class ViewOnSiteWhenPublic:
         return None
 
 
+class ViewOnSiteAsPreview:
+    """“View on site” always: staff see what readers cannot see yet as a preview (views.viewable)."""
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
 class PublicArchiveAdmin(ViewOnSiteWhenPublic, admin.ModelAdmin):
     formfield_overrides = FORM_FIELDS
 
@@ -194,7 +201,7 @@ class PersonAdmin(PublicArchiveAdmin):
 
 
 @admin.register(Panel)
-class PanelAdmin(PublicArchiveAdmin):
+class PanelAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
     ordering = ["-edition__year", "date", "start_time", "title"]
     list_display = ["title", "edition", "kind", "date", "venue", "participant_count"]
     list_filter = ["kind", "edition__festival", "edition__year", "topics"]
@@ -262,7 +269,7 @@ class QuoteInline(ViewOnSiteWhenPublic, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublicArchiveAdmin):
+class ArticleAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
     ordering = ["-published_on", "-pk"]
     list_display = ["title", "publication", "published_on", "language", "status", "quote_count"]
     list_filter = ["status", LanguageInUseFilter, "publication", "panels__edition__festival"]

@@ -88,6 +88,10 @@ class PublicWhenCovered(TimestampedModel):
             ]
         super().save(*args, **kwargs)
 
+    @property
+    def is_public(self):
+        return self.public_since is not None and self.public_since <= timezone.now()
+
 
 class Festival(PublicWhenCovered):
     name = models.CharField(_("name"), max_length=200, unique=True)

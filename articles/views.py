@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from . import search
@@ -55,19 +56,24 @@ def edition_detail(request, slug, year):
 
 def panel_detail(request, slug, year, panel_slug):
     panel = get_object_or_404(
-        Panel.objects.public().with_edition(),
+        viewable(request, Panel.objects).with_edition(),
         edition__festival__slug=slug,
         edition__year=year,
         slug=panel_slug,
     )
     participations = list(panel.participations.select_related("person"))
-    articles = list(panel.articles.public())
-    quotes = panel.quotes.public().select_related("speaker", "article").order_by("article", "position", "pk")
-    return render(
+    articles = list(viewable(request, panel.articles))
+    quotes = (
+        viewable(request, panel.quotes)
+        .select_related("speaker", "article")
+        .order_by("article", "position", "pk")
+    )
+    return render_with_preview(
         request,
         "articles/panel_detail.html",
         {
             "panel": panel,
+            "preview": not panel.is_public,
             "participations": participations,
             "quotes_by_speaker": group_by_speaker(participations, quotes),
             "topics": panel.topics.all(),
@@ -75,6 +81,20 @@ def panel_detail(request, slug, year, panel_slug):
             "single_source": len(articles) == 1,
         },
     )
+
+
+def viewable(request, things):
+    """What the request may see of `things` (a manager or queryset): what is public, and for staff
+    everything, so that editors can preview a draft, scheduled or uncovered page at its address."""
+    return things.all() if request.user.is_staff else things.public()
+
+
+def render_with_preview(request, template, context):
+    """render(); a preview (`preview` in the context) is for the editor who asked, never for a cache."""
+    response = render(request, template, context)
+    if context.get("preview"):
+        add_never_cache_headers(response)
+    return response
 
 
 def group_by_speaker(participations, quotes):
@@ -142,17 +162,23 @@ def article_list(request):
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.public(), slug=slug)
+    article = get_object_or_404(viewable(request, Article.objects), slug=slug)
     panels = list(article.panels.for_listing())
     participants = {}
     for panel in panels:
         for participation in panel.participations.all():
             participants.setdefault(participation.person_id, participation)
     quotes = article.quotes.with_context()
-    return render(
+    return render_with_preview(
         request,
         "articles/article_detail.html",
-        {"article": article, "panels": panels, "participants": participants.values(), "quotes": quotes},
+        {
+            "article": article,
+            "preview": not article.is_public,
+            "panels": panels,
+            "participants": participants.values(),
+            "quotes": quotes,
+        },
     )
 
 
