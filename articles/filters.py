@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import search
 from .models import Festival, Panel, Person, Quote, Topic, content_languages
+from .querysets import QUOTES_LATEST_FIRST, QUOTES_OLDEST_FIRST
 
 
 class PersonField(forms.ModelChoiceField):
@@ -129,9 +130,7 @@ class QuoteFilter(django_filters.FilterSet):
         sort = self.form.cleaned_data.get("sort") or ("relevance" if self.searching else "newest")
         if sort == "relevance" and self.searching:
             return ["-search_rank", "-pk"]
-        if sort == "oldest":
-            return ["article__published_on", "article_id", "position", "pk"]
-        return ["-article__published_on", "-article_id", "position", "pk"]
+        return QUOTES_OLDEST_FIRST if sort == "oldest" else QUOTES_LATEST_FIRST
 
     @property
     def fields_with_options(self):

@@ -71,6 +71,9 @@ class TopicQuerySet(PublicPanelCounts, VisibleFromQuerySet):
     pass
 
 
+# Quotes by the date of the article that reported them, then in the article's order.
+QUOTES_LATEST_FIRST = ["-article__published_on", "-article_id", "position", "pk"]
+QUOTES_OLDEST_FIRST = ["article__published_on", "article_id", "position", "pk"]
 QUOTE_CONTEXT = ["speaker", "panel", "panel__edition", "panel__edition__festival", "article"]
 # Long texts and bookkeeping times of the rows, never shown beside a quote (fewer values to convert).
 UNSHOWN_BESIDE_QUOTES = [
@@ -106,4 +109,4 @@ class QuoteQuerySet(VisibleFromQuerySet):
         )
 
     def latest_first(self):
-        return self.order_by("-article__published_on", "-article_id", "position", "pk")
+        return self.order_by(*QUOTES_LATEST_FIRST)
