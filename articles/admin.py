@@ -277,16 +277,36 @@ class ArticleAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
     autocomplete_fields = ["panels"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
-    actions = ["publish", "move_to_draft"]
+    actions = ["submit_for_review", "publish", "move_to_draft"]
     inlines = [QuoteInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "panels"]}),
+        (None, {"fields": ["title", "slug", ("status", "published_at"), "panels"]}),
         (_("Source"), {"fields": [("publication", "author"), ("published_on", "language"), "source_url"]}),
         (None, {"fields": ["summary", "body"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_article")
+
+    def has_change_permission(self, request, obj=None):
+        """Who cannot publish works on articles readers cannot see yet; a published one is read-only."""
+        if (
+            obj is not None
+            and obj.status == Article.Status.PUBLISHED
+            and not self.has_publish_permission(request)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.has_publish_permission(request):
+            kwargs["choices"] = [
+                choice for choice in Article.Status.choices if choice[0] != Article.Status.PUBLISHED
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     @admin.display(description=_("quotes"), ordering="quote_count")
     def quote_count(self, article):
@@ -306,7 +326,18 @@ class ArticleAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
                 language=form.instance.language
             )
 
-    @admin.action(description=_("Publish the selected articles"))
+    @admin.action(description=_("Submit the selected drafts for review"))
+    def submit_for_review(self, request, queryset):
+        count = queryset.filter(status=Article.Status.DRAFT).update(
+            status=Article.Status.IN_REVIEW, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("%d draft submitted for review.", "%d drafts submitted for review.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
         now = timezone.now()
         ids = list(queryset.values_list("pk", flat=True))
@@ -320,7 +351,7 @@ class ArticleAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Move the selected articles back to draft"))
+    @admin.action(description=_("Move the selected articles back to draft"), permissions=["publish"])
     def move_to_draft(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
         count = queryset.update(status=Article.Status.DRAFT, updated_at=timezone.now())
@@ -358,6 +389,17 @@ class QuoteAdmin(PublicArchiveAdmin):
     ]
 
     @admin.display(description=_("quote"), ordering="text")
+    def has_change_permission(self, request, obj=None):
+        """Quotes of a published article change with it: only for those who may publish."""
+        if obj is not None and obj.article.status == Article.Status.PUBLISHED:
+            return request.user.has_perm("articles.publish_article")
+        return super().has_change_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article" and not request.user.has_perm("articles.publish_article"):
+            kwargs["queryset"] = Article.objects.exclude(status=Article.Status.PUBLISHED)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def short_text(self, quote):
         return Truncator(quote.text).chars(70)
 

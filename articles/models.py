@@ -341,6 +341,7 @@ class Participation(RemembersSavedValues, models.Model):
 class Article(TimestampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
         PUBLISHED = "published", _("Published")
 
     title = models.CharField(_("title"), max_length=300)
@@ -370,6 +371,7 @@ class Article(TimestampedModel):
 
     class Meta:
         ordering = ["-published_on", "-pk"]
+        permissions = [("publish_article", _("Can publish articles and take them back"))]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [models.Index(fields=["status", "-published_on"], name="article_latest_published")]
