@@ -26,6 +26,11 @@ FORM_FIELDS = {
 }
 
 
+def may_publish(request):
+    """Editors publish; contributors prepare (the groups of migration 0008)."""
+    return request.user.has_perm("articles.publish_article")
+
+
 class ViewOnSiteWhenPublic:
     """“View on site” only for what readers can see; anything else would open a 404."""
 
@@ -289,7 +294,7 @@ class ArticleAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
         return super().get_queryset(request).annotate(quote_count=Count("quotes"))
 
     def has_publish_permission(self, request):
-        return request.user.has_perm("articles.publish_article")
+        return may_publish(request)
 
     def has_change_permission(self, request, obj=None):
         """Who cannot publish works on articles readers cannot see yet; a published one is read-only."""
@@ -392,11 +397,11 @@ class QuoteAdmin(PublicArchiveAdmin):
     def has_change_permission(self, request, obj=None):
         """Quotes of a published article change with it: only for those who may publish."""
         if obj is not None and obj.article.status == Article.Status.PUBLISHED:
-            return request.user.has_perm("articles.publish_article")
+            return may_publish(request)
         return super().has_change_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "article" and not request.user.has_perm("articles.publish_article"):
+        if db_field.name == "article" and not may_publish(request):
             kwargs["queryset"] = Article.objects.exclude(status=Article.Status.PUBLISHED)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
