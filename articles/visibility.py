@@ -56,9 +56,7 @@ def _update(apps, which):
     live_articles = model["Article"].objects.filter(status="published", published_at__isnull=False)
     moments = {
         "Quote": live_articles.filter(pk=OuterRef("article")).values("published_at"),
-        "Panel": live_articles.filter(panels=OuterRef("pk"))
-        .order_by("published_at")
-        .values("published_at")[:1],
+        "Panel": _earliest(live_articles.filter(panels=OuterRef("pk")), "published_at"),
         "Person": _earliest(model["Panel"].objects.filter(participations__person=OuterRef("pk"))),
         "Edition": _earliest(model["Panel"].objects.filter(edition=OuterRef("pk"))),
         "Topic": _earliest(model["Panel"].objects.filter(topics=OuterRef("pk"))),
