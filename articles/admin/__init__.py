@@ -16,8 +16,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import visibility
-from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic, content_languages
+from .. import visibility
+from ..models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic, content_languages
 
 FORM_FIELDS = {
     # A web address typed without a scheme ("www.berlinale.de") is taken as https, as Django 6 will.
@@ -393,7 +393,6 @@ class QuoteAdmin(PublicArchiveAdmin):
         (None, {"fields": ["context"]}),
     ]
 
-    @admin.display(description=_("quote"), ordering="text")
     def has_change_permission(self, request, obj=None):
         """Quotes of a published article change with it: only for those who may publish."""
         if obj is not None and obj.article.status == Article.Status.PUBLISHED:
@@ -405,6 +404,7 @@ class QuoteAdmin(PublicArchiveAdmin):
             kwargs["queryset"] = Article.objects.exclude(status=Article.Status.PUBLISHED)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    @admin.display(description=_("quote"), ordering="text")
     def short_text(self, quote):
         return Truncator(quote.text).chars(70)
 
