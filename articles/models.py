@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .querysets import (
     ArticleQuerySet,
@@ -32,6 +33,12 @@ def content_languages():
     return sorted(
         ((code, name) for code, name in global_settings.LANGUAGES if "-" not in code), key=lambda c: str(c[1])
     )
+
+
+def change_history(*also_left_out):
+    """The history editors see and restore in the admin. Timestamps are left out: each version
+    has its own date and author."""
+    return HistoricalRecords(excluded_fields=["created_at", "updated_at", *also_left_out])
 
 
 def next_number(siblings, field):
@@ -206,6 +213,7 @@ class Person(PublicWhenCovered):
     website = models.URLField(_("website"), blank=True)
 
     objects = PersonQuerySet.as_manager()
+    history = change_history("public_since")  # it follows from the coverage
 
     class Meta:
         ordering = ["index_letter", Lower("sort_name"), "name"]
@@ -257,6 +265,7 @@ class Panel(RemembersSavedValues, PublicWhenCovered):
     )
 
     objects = PanelQuerySet.as_manager()
+    history = change_history("public_since")  # it follows from the coverage
 
     class Meta:
         ordering = ["date", "start_time", "title"]
@@ -338,6 +347,11 @@ class Participation(RemembersSavedValues, models.Model):
         return Quote.objects.filter(panel_id=self.panel_id, speaker_id=self.person_id).exists()
 
 
+def publication_moment():
+    """Now, to the second: as the admin shows and submits it, so an unchanged form changes nothing."""
+    return timezone.now().replace(microsecond=0)
+
+
 class Article(TimestampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -368,6 +382,7 @@ class Article(TimestampedModel):
     )
 
     objects = ArticleQuerySet.as_manager()
+    history = change_history()
 
     class Meta:
         ordering = ["-published_on", "-pk"]
@@ -381,7 +396,7 @@ class Article(TimestampedModel):
 
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and not self.published_at:
-            self.published_at = timezone.now()
+            self.published_at = publication_moment()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -441,6 +456,7 @@ class Quote(PublicWhenCovered):
     )
 
     objects = QuoteQuerySet.as_manager()
+    history = change_history("public_since")  # it follows from the coverage
 
     # Set by the article admin to the panels submitted alongside the quotes, which are not saved yet.
     covered_panel_ids = None

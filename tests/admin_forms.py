@@ -20,7 +20,7 @@ def admin_form_data(response, **changes):
     (a value of None removes the field)."""
     data = {}
     _add_form(data, response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):  # none on a history version
         formset = inline.formset
         _add_form(data, formset.management_form)
         for form in formset.initial_forms + formset.extra_forms:

@@ -1,5 +1,6 @@
 """Reading pages as a reader would: the text they show, their headings and landmarks."""
 
+import html as html_module
 import re
 from html.parser import HTMLParser
 
@@ -41,13 +42,5 @@ def visible_text(response):
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     text = re.sub(rf"</?(?:{BLOCK_TAGS})\b[^>]*>", " ", html)
     text = re.sub(r"<[^>]+>", "", text)
-    for entity, char in {
-        "&amp;": "&",
-        "&#x27;": "'",
-        "&quot;": '"',
-        "&lt;": "<",
-        "&gt;": ">",
-        "&nbsp;": " ",
-    }.items():
-        text = text.replace(entity, char)
+    text = html_module.unescape(text)
     return re.sub(r"\s+", " ", text)

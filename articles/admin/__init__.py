@@ -6,18 +6,33 @@ queries that counting needs, and changelists and autocompletes must stay in a st
 
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTimeWidget
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Value
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
+from django.http import Http404
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import is_historic
 
 from .. import visibility
-from ..models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic, content_languages
+from ..models import (
+    Article,
+    Edition,
+    Festival,
+    Panel,
+    Participation,
+    Person,
+    Quote,
+    RemembersSavedValues,
+    Topic,
+    content_languages,
+    publication_moment,
+)
 
 FORM_FIELDS = {
     # A web address typed without a scheme ("www.berlinale.de") is taken as https, as Django 6 will.
@@ -49,6 +64,41 @@ class ViewOnSiteAsPreview:
 
 class PublicArchiveAdmin(ViewOnSiteWhenPublic, admin.ModelAdmin):
     formfield_overrides = FORM_FIELDS
+
+
+class ChangeHistoryAdmin(SimpleHistoryAdmin):
+    """“History” lists every version: who saved it, when, and each field before and after; opening
+    one offers to restore it."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not object_id.isdigit():
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not (object_id.isdigit() and version_id.isdigit()):
+            raise Http404
+        # The library checks only that the user may see the version: restoring one is a change.
+        if request.method == "POST" and not self.has_change_history_permission(
+            request, self.model(pk=object_id)
+        ):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def has_change_history_permission(self, request, obj=None):
+        # `obj` is a version; whether it may be restored depends on the record as it is now.
+        current = self.model.objects.filter(pk=obj.pk).first() if obj is not None else None
+        return self.has_change_permission(request, current)
+
+    def save_model(self, request, obj, form, change):
+        if change and is_historic(obj):
+            # A version being restored: see what it replaces.
+            replaced = self.model.objects.filter(pk=obj.pk).values().first()
+            if replaced is None:
+                obj._state.adding = True  # it had been deleted: restoring brings it back
+            elif isinstance(obj, RemembersSavedValues):
+                obj.saved_values = replaced  # for signals.py
+        super().save_model(request, obj, form, change)
 
 
 class LanguageInUseFilter(admin.SimpleListFilter):
@@ -175,7 +225,7 @@ class PersonParticipationInline(ParticipationInline):
 
 
 @admin.register(Person)
-class PersonAdmin(PublicArchiveAdmin):
+class PersonAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = Person._meta.ordering
     list_display = ["name", "sort_name", "website", "panel_count", "quote_count"]
     list_filter = [
@@ -206,7 +256,7 @@ class PersonAdmin(PublicArchiveAdmin):
 
 
 @admin.register(Panel)
-class PanelAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
+class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = ["-edition__year", "date", "start_time", "title"]
     list_display = ["title", "edition", "kind", "date", "venue", "participant_count"]
     list_filter = ["kind", "edition__festival", "edition__year", "topics"]
@@ -274,7 +324,7 @@ class QuoteInline(ViewOnSiteWhenPublic, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
+class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = ["-published_on", "-pk"]
     list_display = ["title", "publication", "published_on", "language", "status", "quote_count"]
     list_filter = ["status", LanguageInUseFilter, "publication", "panels__edition__festival"]
@@ -333,8 +383,11 @@ class ArticleAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
 
     @admin.action(description=_("Submit the selected drafts for review"))
     def submit_for_review(self, request, queryset):
-        count = queryset.filter(status=Article.Status.DRAFT).update(
-            status=Article.Status.IN_REVIEW, updated_at=timezone.now()
+        count = self._move(
+            request,
+            queryset.filter(status=Article.Status.DRAFT),
+            _("Submitted for review"),
+            status=Article.Status.IN_REVIEW,
         )
         self.message_user(
             request,
@@ -344,12 +397,13 @@ class ArticleAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
 
     @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
-        now = timezone.now()
-        ids = list(queryset.values_list("pk", flat=True))
-        count = queryset.update(
-            status=Article.Status.PUBLISHED, published_at=Coalesce("published_at", Value(now)), updated_at=now
+        count = self._move(
+            request,
+            queryset,
+            _("Published"),
+            status=Article.Status.PUBLISHED,
+            published_at=Coalesce("published_at", Value(publication_moment())),
         )
-        visibility.refresh(articles=ids)
         self.message_user(
             request,
             ngettext("%d article published.", "%d articles published.", count) % count,
@@ -358,18 +412,27 @@ class ArticleAdmin(ViewOnSiteAsPreview, PublicArchiveAdmin):
 
     @admin.action(description=_("Move the selected articles back to draft"), permissions=["publish"])
     def move_to_draft(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True))
-        count = queryset.update(status=Article.Status.DRAFT, updated_at=timezone.now())
-        visibility.refresh(articles=ids)
+        count = self._move(request, queryset, _("Moved back to draft"), status=Article.Status.DRAFT)
         self.message_user(
             request,
             ngettext("%d article moved to draft.", "%d articles moved to draft.", count) % count,
             messages.SUCCESS,
         )
 
+    def _move(self, request, articles, reason, **changes):
+        """Apply `changes` to `articles` in one UPDATE, with a version of each in their history."""
+        ids = list(articles.values_list("pk", flat=True))
+        moved = Article.objects.filter(pk__in=ids)
+        count = moved.update(**changes, updated_at=timezone.now())
+        Article.history.bulk_history_create(
+            moved, update=True, default_user=request.user, default_change_reason=str(reason)
+        )
+        visibility.refresh(articles=ids)
+        return count
+
 
 @admin.register(Quote)
-class QuoteAdmin(PublicArchiveAdmin):
+class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
     list_display = ["short_text", "speaker", "session", "reported_in", "language"]
     list_filter = [LanguageInUseFilter, "article__status", "panel__edition__festival"]
     search_fields = [
