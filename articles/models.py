@@ -389,7 +389,11 @@ class Article(TimestampedModel):
         permissions = [("publish_article", _("Can publish articles and take them back"))]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "-published_on"], name="article_latest_published")]
+        indexes = [
+            models.Index(fields=["status", "-published_on"], name="article_latest_published"),
+            models.Index(fields=["-published_on", "-id"], name="article_newest_first"),
+            models.Index(fields=["language"], name="article_language"),
+        ]
 
     def __str__(self):
         return self.title
@@ -478,7 +482,10 @@ class Quote(PublicWhenCovered):
                 violation_error_message=_("Say which language the words were spoken in."),
             ),
         ]
-        indexes = [models.Index(fields=["speaker", "article"], name="quote_by_speaker")]
+        indexes = [
+            models.Index(fields=["speaker", "article"], name="quote_by_speaker"),
+            models.Index(fields=["language"], name="quote_language"),
+        ]
 
     def __str__(self):
         return f"“{Truncator(self.text).chars(80)}” — {self.speaker}"

@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, Value
+from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
-from .. import visibility
+from .. import search, visibility
 from ..models import (
     Article,
     Edition,
@@ -33,6 +33,8 @@ from ..models import (
     content_languages,
     publication_moment,
 )
+from ..pagination import LargeTablePaginator
+from ..querysets import distinct_values, related_count
 
 FORM_FIELDS = {
     # A web address typed without a scheme ("www.berlinale.de") is taken as https, as Django 6 will.
@@ -64,6 +66,9 @@ class ViewOnSiteAsPreview:
 
 class PublicArchiveAdmin(ViewOnSiteWhenPublic, admin.ModelAdmin):
     formfield_overrides = FORM_FIELDS
+    # Lists stay quick on a large archive: no second count of the whole table.
+    paginator = LargeTablePaginator
+    show_full_result_count = False
 
 
 class ChangeHistoryAdmin(SimpleHistoryAdmin):
@@ -109,7 +114,7 @@ class LanguageInUseFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         names = dict(content_languages())
-        used = model_admin.model.objects.order_by().values_list("language", flat=True).distinct()
+        used = distinct_values(model_admin.model, "language")
         return sorted(
             ((code, names.get(code, code)) for code in used if code), key=lambda choice: str(choice[1])
         )
@@ -137,7 +142,7 @@ class FestivalAdmin(PublicArchiveAdmin):
     inlines = [EditionInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(edition_count=Count("editions"))
+        return super().get_queryset(request).annotate(edition_count=related_count(Edition, "festival"))
 
     @admin.display(description=_("editions"), ordering="edition_count")
     def edition_count(self, festival):
@@ -154,7 +159,7 @@ class EditionAdmin(PublicArchiveAdmin):
     list_select_related = ["festival"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(panel_count=Count("panels"))
+        return super().get_queryset(request).annotate(panel_count=related_count(Panel, "edition"))
 
     @admin.display(description=_("panels"), ordering="panel_count")
     def panel_count(self, edition):
@@ -228,10 +233,7 @@ class PersonParticipationInline(ParticipationInline):
 class PersonAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = Person._meta.ordering
     list_display = ["name", "sort_name", "website", "panel_count", "quote_count"]
-    list_filter = [
-        ("participations__panel__edition__festival", admin.RelatedOnlyFieldListFilter),
-        "participations__role",
-    ]
+    list_filter = ["participations__panel__edition__festival", "participations__role"]
     search_fields = ["name", "sort_name"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "sort_name", "bio", "photo", "website"]
@@ -242,9 +244,18 @@ class PersonAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                panel_count=Count("participations", distinct=True), quote_count=Count("quotes", distinct=True)
+                panel_count=related_count(Participation, "person"),
+                quote_count=related_count(Quote, "speaker"),
             )
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Names matched as the public site matches them: typos, accents and hyphens forgiven."""
+        if not search.has_words(search_term):
+            return queryset, False
+        return queryset.filter(
+            pk__in=search.people_matching(Person.objects.all(), search_term).values("pk")
+        ), False
 
     @admin.display(description=_("sessions"), ordering="panel_count")
     def panel_count(self, person):
@@ -260,13 +271,7 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = ["-edition__year", "date", "start_time", "title"]
     list_display = ["title", "edition", "kind", "date", "venue", "participant_count"]
     list_filter = ["kind", "edition__festival", "edition__year", "topics"]
-    search_fields = [
-        "title",
-        "venue",
-        "edition__festival__name",
-        "edition__festival__short_name",
-        "participations__person__name",
-    ]
+    search_fields = ["title", "venue", "edition__festival__name", "edition__festival__short_name"]
     autocomplete_fields = ["edition", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["edition__festival"]
@@ -279,7 +284,21 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(participant_count=Count("participations"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("edition__festival")  # the name of a session includes its edition
+            .annotate(participant_count=related_count(Participation, "panel"))
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        """By title, venue or festival, or by who was on stage, named as the public site matches names."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if not search.has_words(search_term):
+            return found, may_have_duplicates
+        people = search.people_matching(Person.objects.all(), search_term)
+        on_stage = queryset.filter(pk__in=Participation.objects.filter(person__in=people).values("panel"))
+        return found | on_stage, may_have_duplicates
 
     @admin.display(description=_("participants"), ordering="participant_count")
     def participant_count(self, panel):
@@ -341,7 +360,7 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+        return super().get_queryset(request).annotate(quote_count=related_count(Quote, "article"))
 
     def has_publish_permission(self, request):
         return may_publish(request)
@@ -433,6 +452,7 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
+    ordering = ["-pk"]
     list_display = ["short_text", "speaker", "session", "reported_in", "language"]
     list_filter = [LanguageInUseFilter, "article__status", "panel__edition__festival"]
     search_fields = [
@@ -455,6 +475,27 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
         ),
         (None, {"fields": ["context"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Words as the public search finds them (stemmed, accents ignored, indexed), the speaker, or
+        the session or festival."""
+        if not search.has_words(search_term):
+            return queryset, False
+        # As lists of ids, which the database looks up in the indexes of quotes: as subqueries, it
+        # would test every quote of the table against each.
+        by_words = list(search.search_quotes(queryset, search_term).values_list("pk", flat=True))
+        people = search.suggest_people(Person.objects.only("name"), search_term, 50)
+        sessions = Panel.objects.filter(
+            Q(title__icontains=search_term)
+            | Q(edition__festival__name__icontains=search_term)
+            | Q(edition__festival__short_name__icontains=search_term)
+        )
+        found = (
+            Q(pk__in=by_words)
+            | Q(speaker__in=[person.pk for person in people])
+            | Q(panel__in=list(sessions.values_list("pk", flat=True)))
+        )
+        return queryset.filter(found), False
 
     def has_change_permission(self, request, obj=None):
         """Quotes of a published article change with it: only for those who may publish."""
