@@ -35,6 +35,7 @@ from ..models import (
 )
 from ..pagination import LargeTablePaginator
 from ..querysets import distinct_values, related_count
+from .quote_finder import find_quotes_urls
 
 FORM_FIELDS = {
     # A web address typed without a scheme ("www.berlinale.de") is taken as https, as Django 6 will.
@@ -361,6 +362,9 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_count=related_count(Quote, "article"))
+
+    def get_urls(self):
+        return find_quotes_urls(self) + super().get_urls()
 
     def has_publish_permission(self, request):
         return may_publish(request)

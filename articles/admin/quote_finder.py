@@ -1,0 +1,161 @@
+"""“Find quotes” in the article admin: the quoted passages of the body are proposed, each with a
+guessed speaker and panel, for the editor to keep, correct or discard on one page."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .. import quote_finder
+from ..models import Panel, Participation, Person, Quote
+
+
+class ProposalForm(forms.Form):
+    keep = forms.BooleanField(label=_("keep"), required=False)
+    text = forms.CharField(
+        label=_("words as reported"), required=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 70})
+    )
+    speaker = forms.ModelChoiceField(
+        label=_("speaker"), queryset=Person.objects.none(), required=False, empty_label=_("— who said it? —")
+    )
+    panel = forms.ModelChoiceField(label=_("panel"), queryset=Panel.objects.none(), required=False)
+
+    def __init__(self, *args, people, panels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["speaker"].queryset = people
+        self.fields["panel"].queryset = panels
+        if len(panels) == 1:
+            self.fields["panel"].empty_label = None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("keep"):
+            if not cleaned_data.get("text"):
+                self.add_error("text", _("Give the words."))
+            if not cleaned_data.get("speaker") and "speaker" not in self.errors:
+                self.add_error("speaker", _("Pick who said it."))
+        return cleaned_data
+
+
+ProposalFormSet = forms.formset_factory(ProposalForm, extra=0)
+
+
+def find_quotes_urls(model_admin):
+    """The page's address, to go before the ModelAdmin's own (whose last one takes any path)."""
+    info = model_admin.opts.app_label, model_admin.opts.model_name
+
+    def view(request, object_id):
+        return find_quotes(model_admin, request, object_id)
+
+    return [
+        path(
+            "<path:object_id>/find-quotes/",
+            model_admin.admin_site.admin_view(view),
+            name="{}_{}_find_quotes".format(*info),
+        )
+    ]
+
+
+def find_quotes(model_admin, request, object_id):
+    article = model_admin.get_object(request, unquote(object_id))
+    if article is None:
+        raise Http404(_("No article with this ID."))
+    if not model_admin.has_change_permission(request, article) or not request.user.has_perm(
+        "articles.add_quote"
+    ):
+        raise PermissionDenied
+
+    panels = article.panels.select_related("edition__festival")
+    on_stage = Participation.objects.filter(panel__in=panels)
+    people = Person.objects.filter(pk__in=on_stage.values("person")).order_by("name")
+    panels_of = {}
+    for person_id, panel_id in on_stage.values_list("person_id", "panel_id"):
+        panels_of.setdefault(person_id, []).append(panel_id)
+    proposals = quote_finder.find_quotes(article.body, list(people))
+    entered = list(article.quotes.values_list("text", flat=True))
+    new_proposals, already_entered = [], []
+    for proposal in proposals:
+        if any(quote_finder.is_same_passage(proposal.text, text) for text in entered):
+            already_entered.append(proposal)
+        else:
+            new_proposals.append(proposal)
+
+    form_kwargs = {"people": people, "panels": panels}
+    if request.method == "POST":
+        formset = ProposalFormSet(request.POST, form_kwargs=form_kwargs)
+        if formset.is_valid():
+            quotes = _checked_quotes(article, formset)
+            if quotes is not None:
+                with transaction.atomic():
+                    for quote in quotes:
+                        quote.save()  # in turn, so each takes the next position
+                message = ngettext("%d quote added.", "%d quotes added.", len(quotes)) % len(quotes)
+                model_admin.message_user(request, message, messages.SUCCESS)
+                return redirect(reverse(f"admin:{article._meta.app_label}_article_change", args=[article.pk]))
+    else:
+        formset = ProposalFormSet(
+            initial=[_initial(proposal, list(panels), panels_of) for proposal in new_proposals],
+            form_kwargs=form_kwargs,
+        )
+
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Find quotes"),
+        "subtitle": str(article),
+        "opts": model_admin.opts,
+        "article": article,
+        "formset": formset,
+        # The passage each form was proposed for; after the body changed, no passages.
+        "rows": list(zip(formset.forms, new_proposals, strict=True))
+        if len(formset.forms) == len(new_proposals)
+        else [(form, None) for form in formset.forms],
+        "already_entered": already_entered,
+        "minimum_words": quote_finder.MINIMUM_WORDS,
+        "media": model_admin.media + formset.media,
+    }
+    return TemplateResponse(request, "admin/articles/article/find_quotes.html", context)
+
+
+def _initial(proposal, panels, panels_of):
+    """The form's starting values: kept when someone is named as its speaker; the panel the article
+    covers, or of several the one the speaker was on stage at."""
+    speaker = proposal.speaker
+    if len(panels) == 1:
+        panel = panels[0]
+    else:
+        speaker_panels = [panel for panel in panels if speaker and panel.pk in panels_of.get(speaker.pk, [])]
+        panel = speaker_panels[0] if len(speaker_panels) == 1 else None
+    return {"keep": speaker is not None, "text": proposal.text, "speaker": speaker, "panel": panel}
+
+
+def _checked_quotes(article, formset):
+    """The kept proposals as unsaved quotes, each checked as the model checks it; None, with the
+    errors on the forms, if any is refused."""
+    quotes = []
+    for form in formset:
+        if not form.cleaned_data.get("keep"):
+            continue
+        quote = Quote(
+            article=article,
+            text=form.cleaned_data["text"],
+            speaker=form.cleaned_data["speaker"],
+            panel=form.cleaned_data["panel"],
+        )
+        try:
+            quote.full_clean()
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                form.add_error(
+                    field if field in form.fields and field != NON_FIELD_ERRORS else None, field_errors
+                )
+        quotes.append(quote)
+    if any(form.errors for form in formset):
+        return None
+    return quotes

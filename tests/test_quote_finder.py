@@ -1,0 +1,433 @@
+"""“Find quotes”: the quoted passages of an article proposed as quotes, with a guessed speaker, and
+confirmed by the editor in the admin."""
+
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+
+from articles.factories import ArticleFactory, PanelFactory, ParticipationFactory, PersonFactory, QuoteFactory
+from articles.models import Article, Person
+from articles.quote_finder import MINIMUM_WORDS, comparable, find_quotes
+
+from .helpers import visible_text
+
+DEMO_COVERAGE = Path(__file__).resolve().parents[1] / "articles" / "demo_coverage"
+
+
+class Someone(NamedTuple):
+    name: str
+    sort_name: str = ""
+
+
+CLARK = Someone("Dave Clark")
+COPPENS = Someone("AC Coppens")
+CASPERS_ROEMER = Someone("Christina Caspers-Roemer", "Caspers-Roemer")
+WEISSE = Someone("Simon Weisse")
+MUELLER = Someone("Anna Müller")
+DEL_TORO = Someone("Guillermo del Toro", "del Toro")
+PEOPLE = [CLARK, COPPENS, CASPERS_ROEMER, WEISSE, MUELLER, DEL_TORO]
+
+
+def found(body, people=PEOPLE):
+    """(words, speaker's name) of each proposal."""
+    return [
+        (proposal.text, proposal.speaker and proposal.speaker.name) for proposal in find_quotes(body, people)
+    ]
+
+
+def demo_article():
+    return json.loads((DEMO_COVERAGE / "berlinale-2024-ai-world-building.json").read_text(encoding="utf-8"))[
+        "articles"
+    ][0]
+
+
+# Finding passages and their speakers
+
+
+def test_every_quote_of_the_original_seed_article_is_found_with_its_speaker(seed_article_text):
+    coverage = json.loads(
+        (DEMO_COVERAGE / "berlinale-2024-ai-world-building.json").read_text(encoding="utf-8")
+    )
+    people = {
+        person["slug"]: Someone(person["name"], person.get("sort_name", "")) for person in coverage["people"]
+    }
+    proposals = find_quotes(seed_article_text, people.values())
+    by_words = {comparable(proposal.text): proposal.speaker for proposal in proposals}
+    expected = {comparable(quote["text"]): people[quote["speaker"]] for quote in demo_article()["quotes"]}
+    assert len(expected) == 9
+    assert {words: by_words.get(words, "not found") for words in expected} == expected
+    # The only other passage is the headline's, which names no one: proposed with no speaker.
+    others = [(p.text, p.speaker) for p in proposals if comparable(p.text) not in expected]
+    assert others == [("Craignez la personne qui utilise ces outils", None)]
+
+
+def test_a_quote_never_closed_ends_with_its_paragraph_without_the_narrators_aside(seed_article_text):
+    proposal = next(p for p in find_quotes(seed_article_text, PEOPLE) if p.text.startswith("Il y a beaucoup"))
+    assert proposal.text.endswith("Qu’est-ce que tout cela signifie vraiment ?")
+    # Its sentence names no one ("il a insisté"), nor does the one before: Clark opens the next paragraph.
+    assert proposal.speaker == CLARK
+
+
+def test_the_demo_article_proposes_every_stored_quote_with_its_speaker(demo):
+    article = Article.objects.get()
+    people = [
+        participation.person for panel in article.panels.all() for participation in panel.participations.all()
+    ]
+    proposals = {comparable(p.text): p.speaker for p in find_quotes(article.body, people)}
+    stored = {comparable(quote.text): quote.speaker for quote in article.quotes.all()}
+    assert len(stored) == 9
+    assert proposals == stored
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "« Nous ne savons pas encore ce que cela change », a dit Weisse.",
+        "«Nous ne savons pas encore ce que cela change», a dit Weisse.",
+        "«\u202fNous ne savons pas encore ce que cela change\u202f», a dit Weisse.",
+        "«\u00a0Nous ne savons pas encore ce que cela change\u00a0», a dit Weisse.",
+        "“Nous ne savons pas encore ce que cela change », a dit Weisse.",
+        "« Nous ne savons pas encore ce que cela change ”, a dit Weisse.",
+        "“Nous ne savons pas encore ce que cela change”, a dit Weisse.",
+        '"Nous ne savons pas encore ce que cela change", a dit Weisse.',
+        "„Nous ne savons pas encore ce que cela change“, a dit Weisse.",
+        "»Nous ne savons pas encore ce que cela change«, a dit Weisse.",
+    ],
+)
+def test_every_convention_of_quote_marks_and_their_mixtures_is_read(body):
+    assert found(body) == [("Nous ne savons pas encore ce que cela change", "Simon Weisse")]
+
+
+def test_a_quote_inside_a_quote_stays_part_of_it():
+    body = (
+        "Weisse a cité son mentor : « Il me disait ‹ construis petit, pense grand › "
+        "et aussi “ne jette rien”, et je l'ai pris au 'pied de la lettre' toute ma vie », "
+        "a raconté le décorateur. "
+        "Clark a souri."
+    )
+    assert found(body) == [
+        (
+            "Il me disait ‹ construis petit, pense grand › et aussi “ne jette rien”, "
+            "et je l'ai pris au 'pied de la lettre' toute ma vie",
+            "Simon Weisse",
+        )
+    ]
+
+
+@pytest.mark.parametrize("mark", ["«", "“"])
+def test_a_quote_running_over_two_paragraphs_is_one_quote(mark):
+    closing = {"«": "»", "“": "”"}[mark]
+    body = (
+        "Guillermo del Toro opened the masterclass with a confession.\n\n"
+        f"{mark}I was afraid of monsters for years, and I drew them to stop being afraid.\n\n"
+        f"{mark}Then I found out that the monsters were the only ones who understood me{closing}, "
+        "he said.\n\n"
+        "The audience laughed."
+    )
+    assert found(body) == [
+        (
+            "I was afraid of monsters for years, and I drew them to stop being afraid.\n\n"
+            "Then I found out that the monsters were the only ones who understood me",
+            "Guillermo del Toro",
+        )
+    ]
+
+
+def test_paragraphs_typed_in_a_browser_end_with_crlf():
+    body = "« Il y a beaucoup de peur dans la salle ? il a insisté.\r\n\r\nClark a continué."
+    assert found(body) == [("Il y a beaucoup de peur dans la salle ?", "Dave Clark")]
+
+
+def test_titles_and_scare_quotes_are_not_proposed():
+    body = (
+        "Weisse built the miniatures of “Asteroid City” and of «The Grand Budapest Hotel». "
+        'He called the process "creative accounting" and said: "Every model starts with a cardboard box."'
+    )
+    assert found(body) == [("Every model starts with a cardboard box.", "Simon Weisse")]
+    assert MINIMUM_WORDS == 4
+
+
+def test_a_quote_with_no_one_named_near_it_has_no_speaker():
+    body = (
+        "Dave Clark spoke first about his pitch decks. The room was full. "
+        "Many in the audience worked in visual effects. "
+        "“We will all have to learn these tools sooner or later,” one of them said. "
+        "The session ran late. Nobody left early. Weisse closed the day."
+    )
+    assert found(body) == [("We will all have to learn these tools sooner or later", None)]
+
+
+def test_a_pronoun_takes_the_person_named_in_the_sentence_before():
+    body = (
+        "Christina Caspers-Roemer runs the German studio Trixter. "
+        "«Nos clients reviennent toujours au monde réel», a-t-elle déclaré. "
+        "Weisse n'était pas d'accord."
+    )
+    assert found(body) == [("Nos clients reviennent toujours au monde réel", "Christina Caspers-Roemer")]
+
+
+def test_a_pronoun_takes_the_person_named_in_the_sentence_after_when_none_is_named_before():
+    body = (
+        "The panel moved on to money.\n\n"
+        "“Nobody knows yet who will pay for all of this,” she said.\n\n"
+        "Caspers-Roemer went on to describe her clients in Canada."
+    )
+    assert found(body) == [("Nobody knows yet who will pay for all of this", "Christina Caspers-Roemer")]
+
+
+def test_an_english_report_attributes_each_quote_to_the_nearest_name():
+    body = (
+        "Dave Clark and Simon Weisse shared the stage. "
+        "“This is a game changer compared with what we are up against,” Clark said. "
+        'Weisse was more careful. "I\'m still here, and I will keep building by hand," he told the audience. '
+        "“Are we really ready for this?” asked Clark."
+    )
+    assert found(body) == [
+        ("This is a game changer compared with what we are up against", "Dave Clark"),
+        ("I'm still here, and I will keep building by hand", "Simon Weisse"),
+        ("Are we really ready for this?", "Dave Clark"),
+    ]
+
+
+def test_a_german_report_folds_accents_and_keeps_hyphenated_names_whole():
+    roemer = Someone("Paul Roemer")
+    body = (
+        "Anna Mueller und Christina Caspers-Roemer sprachen über Trixter. "
+        "„Wir arbeiten schon lange mit diesen Werkzeugen“, sagte Caspers-Roemer. "
+        "»Die Kunden wollen am Ende doch echte Bilder sehen«, ergänzte Muller."
+    )
+    assert found(body, [MUELLER, CASPERS_ROEMER, roemer]) == [
+        ("Wir arbeiten schon lange mit diesen Werkzeugen", "Christina Caspers-Roemer"),
+        ("Die Kunden wollen am Ende doch echte Bilder sehen", "Anna Müller"),
+    ]
+
+
+def test_a_name_inside_a_quote_does_not_make_its_speaker():
+    body = "« Dave Clark a raison sur un point essentiel, il faut apprendre », a dit Weisse."
+    assert found(body) == [("Dave Clark a raison sur un point essentiel, il faut apprendre", "Simon Weisse")]
+
+
+def test_nothing_is_found_in_an_empty_body():
+    assert find_quotes("", PEOPLE) == []
+
+
+# The admin page
+
+
+@pytest.fixture
+def covered_article(db):
+    """A draft covering one panel with Dave Clark and Simon Weisse on stage, and one quote entered."""
+    clark = ParticipationFactory(person__name="Dave Clark", person__slug="dave-clark")
+    panel = clark.panel
+    weisse = ParticipationFactory(panel=panel, person__name="Simon Weisse", person__slug="simon-weisse")
+    ParticipationFactory(panel=panel, person__name="AC Coppens", person__slug="ac-coppens")
+    article = ArticleFactory(
+        status=Article.Status.DRAFT,
+        language="fr",
+        body=(
+            "Dave Clark a ouvert la table ronde. "
+            "« Vous ne devriez pas avoir peur de votre travail », a-t-il dit.\n\n"
+            "Simon Weisse fabrique des miniatures. « Je suis encore là, et c'est très intéressant », "
+            "a expliqué Weisse.\n\n"
+            "La salle était pleine. « Tout le monde voulait parler de Sora ce jour-là », note le programme. "
+            "Une pause a suivi.\n\n"
+            "« Mais c'est juste une chose nouvelle et nous devons travailler avec », a ajouté Weisse."
+        ),
+    )
+    article.panels.add(panel)
+    QuoteFactory(
+        article=article,
+        speaker=weisse.person,
+        panel=panel,
+        language="fr",
+        text="Mais c'est juste une chose nouvelle et nous devons travailler avec",
+        position=1,
+    )
+    return article
+
+
+def find_url(article_or_pk):
+    pk = getattr(article_or_pk, "pk", article_or_pk)
+    return reverse("admin:articles_article_find_quotes", args=[pk])
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def proposals_data(response, **changes):
+    """The POST data of the find-quotes page as shown, with changes per form: {index: {field: value}}."""
+    formset = response.context["formset"]
+    data = {
+        formset.management_form.add_prefix(name): formset.management_form[name].value()
+        for name in formset.management_form.fields
+    }
+    for index, form in enumerate(formset.forms):
+        values = {name: form[name].value() for name in form.fields}
+        values.update(changes.get(f"form{index}", {}))
+        for name, value in values.items():
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else str(getattr(value, "pk", value))
+    return data
+
+
+def member_of(group):
+    user = User.objects.create_user(group.lower(), password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_article_change_page_offers_find_quotes(admin_client, covered_article):
+    html = admin_client.get(change_url(covered_article)).content.decode()
+    assert f'href="{find_url(covered_article)}"' in html
+    assert "Find quotes" in html
+
+
+def test_the_find_page_lists_the_proposals_and_what_is_already_entered(admin_client, covered_article):
+    response = admin_client.get(find_url(covered_article))
+    assert response.status_code == 200
+    proposed = [
+        (form["text"].value(), str(form["speaker"].value() or "")) for form in response.context["formset"]
+    ]
+    clark, weisse = (
+        covered_article.panels.get().people.get(name=name).pk for name in ["Dave Clark", "Simon Weisse"]
+    )
+    assert proposed == [
+        ("Vous ne devriez pas avoir peur de votre travail", str(clark)),
+        ("Je suis encore là, et c'est très intéressant", str(weisse)),
+        ("Tout le monde voulait parler de Sora ce jour-là", ""),
+    ]
+    text = visible_text(response)
+    assert "Already entered" in text
+    assert "Mais c'est juste une chose nouvelle et nous devons travailler avec" in text
+    # Proposed with no speaker, it is not kept unless the editor says so.
+    assert [form["keep"].value() for form in response.context["formset"]] == [True, True, False]
+
+
+def test_confirming_the_proposals_adds_them_after_the_quotes_entered(admin_client, covered_article):
+    response = admin_client.get(find_url(covered_article))
+    edited = "Vous ne devriez pas avoir peur de votre propre travail"
+    saved = admin_client.post(find_url(covered_article), proposals_data(response, form0={"text": edited}))
+    assert saved.status_code == 302
+    assert saved.url == change_url(covered_article)
+    quotes = list(
+        covered_article.quotes.order_by("position").values_list(
+            "position", "speaker__name", "text", "language"
+        )
+    )
+    assert quotes == [
+        (1, "Simon Weisse", "Mais c'est juste une chose nouvelle et nous devons travailler avec", "fr"),
+        (2, "Dave Clark", edited, "fr"),
+        (3, "Simon Weisse", "Je suis encore là, et c'est très intéressant", "fr"),
+    ]
+    assert {quote.panel for quote in covered_article.quotes.all()} == {covered_article.panels.get()}
+    assert "2 quotes added." in visible_text(admin_client.get(saved.url))
+
+
+def test_a_discarded_proposal_is_not_added(admin_client, covered_article):
+    response = admin_client.get(find_url(covered_article))
+    admin_client.post(find_url(covered_article), proposals_data(response, form0={"keep": False}))
+    assert list(covered_article.quotes.values_list("speaker__name", flat=True).order_by("position")) == [
+        "Simon Weisse",
+        "Simon Weisse",
+    ]
+
+
+def test_a_kept_proposal_with_no_speaker_is_refused_and_nothing_is_added(admin_client, covered_article):
+    response = admin_client.get(find_url(covered_article))
+    refused = admin_client.post(find_url(covered_article), proposals_data(response, form2={"keep": True}))
+    assert refused.status_code == 200
+    assert refused.context["formset"].forms[2].errors == {"speaker": ["Pick who said it."]}
+    assert "Pick who said it." in visible_text(refused)
+    assert covered_article.quotes.count() == 1
+
+
+def test_a_speaker_not_on_stage_at_the_panel_is_refused_by_the_model(admin_client, covered_article):
+    panel = covered_article.panels.get()
+    other_panel = PanelFactory()
+    stranger = ParticipationFactory(panel=other_panel, person=PersonFactory(name="Lana Stranger")).person
+    covered_article.panels.add(other_panel)
+    response = admin_client.get(find_url(covered_article))
+    refused = admin_client.post(
+        find_url(covered_article), proposals_data(response, form0={"speaker": stranger, "panel": panel})
+    )
+    assert refused.status_code == 200
+    assert "Lana Stranger was not on stage" in visible_text(refused)
+    assert covered_article.quotes.count() == 1
+
+
+def test_with_several_panels_the_speakers_panel_is_proposed(admin_client, covered_article):
+    other_panel = ParticipationFactory(person__name="Lana Stranger").panel
+    covered_article.panels.add(other_panel)
+    response = admin_client.get(find_url(covered_article))
+    first_panel = covered_article.panels.exclude(pk=other_panel.pk).get()
+    assert [form["panel"].value() for form in response.context["formset"]] == [
+        first_panel.pk,
+        first_panel.pk,
+        None,
+    ]
+
+
+def test_passages_already_entered_are_not_proposed_again(admin_client, demo):
+    article = Article.objects.get()
+    response = admin_client.get(find_url(article))
+    assert len(response.context["already_entered"]) == 9
+    assert len(response.context["formset"].forms) == 0
+    article.quotes.filter(position__in=[3, 7]).delete()
+    response = admin_client.get(find_url(article))
+    assert len(response.context["already_entered"]) == 7
+    proposed = [(form["text"].value()[:20], form["speaker"].value()) for form in response.context["formset"]]
+    assert proposed == [
+        ("Lorsque vous créez c", Person.objects.get(name="Dave Clark").pk),
+        ("Il s'agit d'aller pl", Person.objects.get(name="Christina Caspers-Roemer").pk),
+    ]
+
+
+def test_an_article_without_quoted_passages_says_so(admin_client):
+    for body in ["", "Nothing in quotes here, only a “title” or two."]:
+        article = ArticleFactory(body=body)
+        response = admin_client.get(find_url(article))
+        assert response.status_code == 200
+        assert "No quoted passages found" in visible_text(response)
+
+
+def test_a_contributor_finds_quotes_in_a_draft_but_not_in_a_published_article(covered_article):
+    contributor = member_of("Contributor")
+    assert (
+        f'href="{find_url(covered_article)}"' in contributor.get(change_url(covered_article)).content.decode()
+    )
+    response = contributor.get(find_url(covered_article))
+    assert response.status_code == 200
+    assert contributor.post(find_url(covered_article), proposals_data(response)).status_code == 302
+    assert covered_article.quotes.count() == 3
+
+    Article.objects.filter(pk=covered_article.pk).update(status=Article.Status.PUBLISHED)
+    assert contributor.get(find_url(covered_article)).status_code == 403
+    assert contributor.post(find_url(covered_article), proposals_data(response)).status_code == 403
+    assert (
+        f'href="{find_url(covered_article)}"'
+        not in contributor.get(change_url(covered_article)).content.decode()
+    )
+    assert covered_article.quotes.count() == 3
+
+
+def test_an_unknown_article_is_not_found(admin_client, covered_article):
+    assert admin_client.get(find_url(covered_article.pk + 1000)).status_code == 404
+    assert admin_client.get(find_url("not-a-number")).status_code == 404
+
+
+def test_confirming_needs_the_csrf_token(admin_user, covered_article):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+    response = client.get(find_url(covered_article))
+    data = proposals_data(response)
+    assert client.post(find_url(covered_article), data).status_code == 403
+    assert covered_article.quotes.count() == 1
