@@ -19,6 +19,8 @@ urlpatterns = [
     path("articles/", views.article_list, name="article-list"),
     path("articles/<slug:slug>/", views.article_detail, name="article-detail"),
     path("quotes/", views.quote_list, name="quote-list"),
+    path("quotes/export.csv", views.quote_export, {"export_format": "csv"}, name="quote-export-csv"),
+    path("quotes/export.json", views.quote_export, {"export_format": "json"}, name="quote-export-json"),
     path("quotes/<int:pk>/", views.quote_detail, name="quote-detail"),
     path("search/", views.site_search, name="site-search"),
 ]

@@ -3,12 +3,13 @@ in querysets.py decide what is public."""
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from . import search
+from . import exporters, search
 from .filters import QuoteFilter
 from .models import Article, Edition, Festival, Panel, Person, Quote, Topic
 from .pagination import paginate
@@ -186,12 +187,7 @@ def quote_list(request):
     shown = Quote.objects.public().with_context()
     quote_filter = QuoteFilter(request.GET, queryset=shown)
     valid = quote_filter.is_valid()
-    if not valid:
-        quotes = Quote.objects.none()
-    elif quote_filter.searching:
-        quotes = search.RankedResults(quote_filter.qs, rows=shown, order=quote_filter.order)
-    else:
-        quotes = quote_filter.qs
+    quotes = listed_quotes(quote_filter, shown) if valid else Quote.objects.none()
     page, notice = paginate(request, quotes)
     chosen = {name: value for name, value in quote_filter.form.cleaned_data.items() if value} if valid else {}
     return render(
@@ -208,8 +204,17 @@ def quote_list(request):
             "filtered": bool(set(chosen) - {"sort"}),
             "narrow_search": quote_filter.searching
             and page.paginator.count >= settings.QUOTE_SEARCH_CANDIDATES,
+            "export_limit": exporters.PUBLIC_EXPORT_LIMIT,
         },
     )
+
+
+def listed_quotes(quote_filter, shown):
+    """What the quote search lists, in its order: the matches of the words typed, ranked or sorted,
+    or else the filtered quotes."""
+    if quote_filter.searching:
+        return search.RankedResults(quote_filter.qs, rows=shown, order=quote_filter.order)
+    return quote_filter.qs
 
 
 def quote_list_heading(speaker, topic):
@@ -273,3 +278,24 @@ def site_search(request):
     return render(
         request, "articles/site_search.html", {"search_text": text, "results": results, "notice": notice}
     )
+
+
+def quote_export(request, export_format):
+    """The quotes of the quote search, with the same filters (same GET parameters), as a CSV or JSON
+    download: public quotes only, at most exporters.PUBLIC_EXPORT_LIMIT of them (a text search
+    exports its ranked candidates, at most QUOTE_SEARCH_CANDIDATES)."""
+    shown = Quote.objects.public().with_context()
+    quote_filter = QuoteFilter(request.GET, queryset=shown)
+    if not quote_filter.is_valid():
+        problems = "\n".join(
+            f"- {name}: {' '.join(messages)}" for name, messages in quote_filter.form.errors.items()
+        )
+        return HttpResponseBadRequest(
+            _("These filters cannot be used, so nothing was exported:\n%(problems)s\n")
+            # Escaped although plain text: a value typed into the address must never come back as markup.
+            % {"problems": escape(problems)},
+            content_type="text/plain; charset=utf-8",
+        )
+    quotes = listed_quotes(quote_filter, shown)[: exporters.PUBLIC_EXPORT_LIMIT]
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return exporters.download(quotes, export_format, base_url=base_url)

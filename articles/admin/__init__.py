@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
-from .. import search, visibility
+from .. import exporters, search, visibility
 from ..models import (
     Article,
     Edition,
@@ -35,6 +35,7 @@ from ..models import (
 )
 from ..pagination import LargeTablePaginator
 from ..querysets import distinct_values, related_count
+from .importing import import_coverage_urls
 from .quote_finder import find_quotes_urls
 
 FORM_FIELDS = {
@@ -364,7 +365,7 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         return super().get_queryset(request).annotate(quote_count=related_count(Quote, "article"))
 
     def get_urls(self):
-        return find_quotes_urls(self) + super().get_urls()
+        return import_coverage_urls(self) + find_quotes_urls(self) + super().get_urls()
 
     def has_publish_permission(self, request):
         return may_publish(request)
@@ -480,6 +481,8 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
         (None, {"fields": ["context"]}),
     ]
 
+    actions = ["export_csv", "export_json"]
+
     def get_search_results(self, request, queryset, search_term):
         """Words as the public search finds them (stemmed, accents ignored, indexed), the speaker, or
         the session or festival."""
@@ -511,6 +514,18 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
         if db_field.name == "article" and not may_publish(request):
             kwargs["queryset"] = Article.objects.exclude(status=Article.Status.PUBLISHED)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.action(description=_("Export selected quotes as CSV"))
+    def export_csv(self, request, queryset):
+        return self._export(request, queryset, "csv")
+
+    @admin.action(description=_("Export selected quotes as JSON"))
+    def export_json(self, request, queryset):
+        return self._export(request, queryset, "json")
+
+    def _export(self, request, queryset, export_format):
+        base_url = request.build_absolute_uri("/").rstrip("/")
+        return exporters.download(exporters.with_context(queryset), export_format, base_url=base_url)
 
     @admin.display(description=_("quote"), ordering="text")
     def short_text(self, quote):

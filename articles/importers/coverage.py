@@ -1,145 +1,711 @@
-"""Load coverage written in the archive's JSON format (docs/coverage-format.md).
+"""Load coverage written in the archive's JSON format (docs/coverage-format.md), with a report.
 
-Records are matched by their slugs (a panel by "festival/year/panel-slug", a quote by its article and
-position), so loading the same file twice changes nothing. Every record is validated as the admin
-would validate it, and the whole file loads in one transaction: a bad record leaves the database as
-it was.
+Records are matched by their slugs (a panel by its festival, year and slug, a participant by its
+panel and person, a quote by its article and position), so loading the same file twice changes
+nothing: a record is saved only where the file differs from what is stored.
+
+Every record is checked (its keys and their types, the records it refers to, then the model's own
+validation, as the admin would) and saved in a savepoint of its own, so that one bad record does not
+stop the others from being checked: the report lists every bad record, row by row. The whole load
+runs in one transaction, rolled back when any record failed (and for a dry run): a file with one bad
+record writes nothing.
 """
 
 import datetime
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db import DatabaseError, transaction
+from django.utils import timezone
 
-from ..models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+from ..models import (
+    Article,
+    Edition,
+    Festival,
+    Panel,
+    Participation,
+    Person,
+    Quote,
+    Topic,
+    content_languages,
+)
+
+# The lists a file may hold, in the order they load: each may refer to those before it.
+TOP_LEVEL = ["festivals", "editions", "topics", "people", "panels", "articles"]
+# What the report counts: the top-level records, and the participants and quotes inside them.
+KINDS = ["festivals", "editions", "topics", "people", "panels", "participants", "articles", "quotes"]
+CHANGE_REASON = "Imported from a coverage file"
 
 
-def load_coverage(data):
-    """Create or update everything in `data`; return how many records of each kind it holds."""
+@dataclass(frozen=True)
+class RecordError:
+    """One problem: which record (`articles[0].quotes[3] (position 4)`), which field (empty for the
+    record as a whole) and what is wrong, in plain words."""
+
+    record: str
+    field: str
+    message: str
+
+    def __str__(self):
+        return (
+            f"{self.record}, {self.field}: {self.message}" if self.field else f"{self.record}: {self.message}"
+        )
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self):
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass
+class CoverageReport:
+    """What an import did, or would have done: per kind of record, how many were created, updated
+    and left unchanged, and every error. With any error, nothing was written."""
+
+    counts: dict = field(default_factory=lambda: {kind: Tally() for kind in KINDS})
+    errors: list = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    @property
+    def written(self):
+        """Whether the database now holds the file's changes."""
+        return self.ok and not self.dry_run and any(t.created or t.updated for t in self.counts.values())
+
+    def summary(self):
+        """`festivals: 1 created, 0 updated, 0 unchanged; …`, for the kinds the file holds."""
+        return (
+            "; ".join(
+                f"{kind}: {tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged"
+                for kind, tally in self.counts.items()
+                if tally.total
+            )
+            or "nothing to import"
+        )
+
+
+class Spec(NamedTuple):
+    """A key of a record: what it holds and whether a record must have it."""
+
+    type: str  # text, integer, date, time, datetime, texts (a list of texts), records (a list of objects)
+    required: bool = False
+
+
+REQUIRED_TEXT, TEXT = Spec("text", required=True), Spec("text")
+
+FIELDS = {
+    "festivals": {
+        "slug": REQUIRED_TEXT,
+        "name": REQUIRED_TEXT,
+        "short_name": TEXT,
+        "city": TEXT,
+        "country": TEXT,
+        "website": TEXT,
+        "description": TEXT,
+    },
+    "editions": {
+        "festival": REQUIRED_TEXT,
+        "year": Spec("integer", required=True),
+        "start_date": Spec("date"),
+        "end_date": Spec("date"),
+    },
+    "topics": {"slug": REQUIRED_TEXT, "name": REQUIRED_TEXT, "description": TEXT},
+    "people": {"slug": REQUIRED_TEXT, "name": REQUIRED_TEXT, "sort_name": TEXT, "bio": TEXT, "website": TEXT},
+    "panels": {
+        "festival": REQUIRED_TEXT,
+        "year": Spec("integer", required=True),
+        "slug": REQUIRED_TEXT,
+        "title": REQUIRED_TEXT,
+        "kind": TEXT,
+        "date": Spec("date"),
+        "start_time": Spec("time"),
+        "end_time": Spec("time"),
+        "venue": TEXT,
+        "description": TEXT,
+        "topics": Spec("texts"),
+        "participants": Spec("records"),
+    },
+    "participants": {
+        "person": REQUIRED_TEXT,
+        "role": TEXT,
+        "affiliation": TEXT,
+        "order": Spec("integer"),
+    },
+    "articles": {
+        "slug": REQUIRED_TEXT,
+        "title": REQUIRED_TEXT,
+        "published_on": Spec("date", required=True),
+        "language": REQUIRED_TEXT,
+        "publication": TEXT,
+        "author": TEXT,
+        "source_url": TEXT,
+        "status": TEXT,
+        "published_at": Spec("datetime"),
+        "summary": TEXT,
+        "body": TEXT,
+        "panels": Spec("texts"),
+        "quotes": Spec("records"),
+    },
+    "quotes": {
+        "position": Spec("integer", required=True),
+        "speaker": REQUIRED_TEXT,
+        "text": REQUIRED_TEXT,
+        "panel": TEXT,
+        "language": TEXT,
+        "spoken_text": TEXT,
+        "spoken_language": TEXT,
+        "translation": TEXT,
+        "translation_language": TEXT,
+        "context": TEXT,
+    },
+}
+CHOICES = {
+    "kind": [value for value, _ in Panel.Kind.choices],
+    "role": [value for value, _ in Participation.Role.choices],
+    "status": [value for value, _ in Article.Status.choices],
+}
+LANGUAGE_KEYS = {"language", "spoken_language", "translation_language"}
+TYPE_NAMES = {
+    "text": "a text",
+    "integer": "a whole number",
+    "date": "a date as YYYY-MM-DD",
+    "time": "a time as HH:MM",
+    "datetime": "a date and time as YYYY-MM-DDTHH:MM (ISO 8601)",
+    "texts": "a list of texts",
+    "records": "a list of objects",
+}
+PANEL_REFERENCE = re.compile(r"(?P<festival>[^/]+)/(?P<year>\d{4})/(?P<slug>[^/]+)")
+
+
+class Rejected(Exception):
+    """The record has errors, already in the report: it is not saved."""
+
+
+def load_coverage(data, *, may_publish=True, dry_run=False):
+    """Create or update everything in `data` (the parsed JSON of one file); return a CoverageReport.
+    Nothing is written when the report has errors, or for a dry run. `may_publish`: whether the
+    articles may be published ones (editors), or only drafts and articles in review (contributors)."""
+    return load_documents([("", data)], may_publish=may_publish, dry_run=dry_run)
+
+
+def load_files(files, *, may_publish=True, dry_run=False):
+    """Load coverage files, given as (name, raw bytes or text), all in one transaction: all or nothing.
+    A file that is not valid JSON is one error in the report."""
+    report = CoverageReport()
+    documents = []
+    for name, raw in files:
+        data, error = parse(raw, name or "file")
+        if error:
+            report.errors.append(error)
+        else:
+            documents.append((name if len(files) > 1 else "", data))
+    return load_documents(documents, may_publish=may_publish, dry_run=dry_run, report=report)
+
+
+def parse(raw, name="file"):
+    """(data, None) for a coverage file's text, or (None, RecordError) saying why it cannot be read."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None, RecordError(name, "", "The file is not UTF-8 text; save it as UTF-8 JSON.")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return None, RecordError(
+            name, "", f"This is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
+        )
+    if not isinstance(data, dict):
+        return None, RecordError(
+            name,
+            "",
+            f"The file must hold one JSON object with lists such as “festivals” and “articles”, "
+            f"not {_json_type(data)}.",
+        )
+    return data, None
+
+
+def load_documents(documents, *, may_publish=True, dry_run=False, report=None):
+    """Load parsed files, given as (name, data), in one transaction; names label their records."""
+    importer = CoverageImport(may_publish=may_publish, report=report)
+    importer.report.dry_run = dry_run
     with transaction.atomic():
-        festivals = {
-            item["slug"]: _upsert(
-                Festival,
-                {"slug": item["slug"]},
-                item,
-                ["name", "short_name", "city", "country", "website", "description"],
+        for name, data in documents:
+            importer.load(data, prefix=f"{name}: " if name else "")
+        if importer.report.errors or dry_run:
+            transaction.set_rollback(True)
+    return importer.report
+
+
+class CoverageImport:
+    def __init__(self, *, may_publish=True, report=None):
+        self.may_publish = may_publish
+        self.report = report or CoverageReport()
+        # Per kind, the keys of the records already read (to catch a record given twice) and of those
+        # that failed (to say so when a later record refers to one), each with the record's label.
+        self.seen = defaultdict(dict)
+        self.failed = defaultdict(dict)
+        self.records_with_errors = set()
+
+    def error(self, record, field, message):
+        self.report.errors.append(RecordError(record, field, str(message)))
+        self.records_with_errors.add(record)
+
+    def load(self, data, prefix=""):
+        for key in data:
+            if key not in TOP_LEVEL:
+                self.error(
+                    f"{prefix}top level", key, f"Unknown key; a file holds only {_either(TOP_LEVEL, 'and')}."
+                )
+        for kind in TOP_LEVEL:
+            items = data.get(kind)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                self.error(f"{prefix}top level", kind, f"Must be a list of objects, not {_json_type(items)}.")
+                continue
+            for index, item in enumerate(items):
+                getattr(self, f"load_{kind}")(item, _label(f"{prefix}{kind}[{index}]", kind, item))
+
+    # Each kind ---------------------------------------------------------------------------------
+
+    def load_festivals(self, item, where):
+        values = self.read("festivals", item, where)
+
+        def save():
+            return self.save(Festival, {"slug": values["slug"]}, values)
+
+        self.record("festivals", where, values, save, key=_reference("festivals", item))
+
+    def load_editions(self, item, where):
+        values = self.read("editions", item, where)
+        if values is not None:
+            values["festival"] = self.find(where, "festival", Festival, "festivals", values["festival"])
+
+        def save():
+            return self.save(Edition, {"festival": values["festival"], "year": values["year"]}, values)
+
+        self.record("editions", where, values, save, key=_reference("editions", item))
+
+    def load_topics(self, item, where):
+        values = self.read("topics", item, where)
+
+        def save():
+            return self.save(Topic, {"slug": values["slug"]}, values)
+
+        self.record("topics", where, values, save, key=_reference("topics", item))
+
+    def load_people(self, item, where):
+        values = self.read("people", item, where)
+
+        def save():
+            person = Person.objects.filter(slug=values["slug"]).first()
+            if "sort_name" in values and not (values["sort_name"] or "").strip():
+                # Left empty, the sort name is the last word of the name (Person.save): compare with that.
+                name = values["name"]
+                values["sort_name"] = name.split()[-1] if name.split() else name
+            return self.save(Person, {"slug": values["slug"]}, values, instance=person)
+
+        self.record("people", where, values, save, key=_reference("people", item))
+
+    def load_panels(self, item, where):
+        values = self.read("panels", item, where)
+        save = None
+        if values is not None:
+            edition = self.find_edition(where, values["festival"], values["year"])
+            topics = [
+                self.find(where, "topics", Topic, "topics", slug) for slug in values.get("topics") or []
+            ]
+
+            def save():
+                panel, outcome = self.save(Panel, {"edition": edition, "slug": values["slug"]}, values)
+                if "topics" in values and _set_links(panel.topics, topics) and outcome == "unchanged":
+                    outcome = "updated"
+                return panel, outcome
+
+        panel = self.record("panels", where, values, save, key=_reference("panels", item))
+        participants = item.get("participants") if isinstance(item, dict) else None
+        if isinstance(participants, list):
+            seen = {}
+            for index, participant in enumerate(participants):
+                label = _label(f"{where}.participants[{index}]", "participants", participant)
+                self.load_participant(panel, participant, label, seen)
+
+    def load_participant(self, panel, item, where, seen):
+        """A participant of `panel` (None when the panel itself failed: then only checked)."""
+        values = self.read("participants", item, where)
+        if values is None:
+            return
+        if values["person"] in seen:
+            self.error(
+                where, "person", f"Already among this panel's participants ({seen[values['person']]})."
             )
-            for item in data.get("festivals", [])
-        }
-        for item in data.get("editions", []):
-            festival = festivals.get(item["festival"]) or Festival.objects.get(slug=item["festival"])
-            _upsert(
-                Edition,
-                {"festival": festival, "year": item["year"]},
-                {
-                    **item,
-                    "start_date": _date(item.get("start_date")),
-                    "end_date": _date(item.get("end_date")),
-                },
-                ["start_date", "end_date"],
+            return
+        seen[values["person"]] = where
+        values["person"] = self.find(where, "person", Person, "people", values["person"])
+        if not values.get("order"):
+            values.pop("order", None)  # 0 or left out: where they already are, or after the others
+        if panel is None:
+            return
+
+        def save():
+            return self.save(Participation, {"panel": panel, "person": values["person"]}, values)
+
+        self.record("participants", where, values, save, key=None)
+
+    def load_articles(self, item, where):
+        values = self.read("articles", item, where)
+        save = None
+        if values is not None:
+            panels = [self.find_panel(where, "panels", reference) for reference in values.get("panels") or []]
+            if values.get("published_at") is None:
+                # Left out: as stored; a published article without one is public from now (Article.save).
+                values.pop("published_at", None)
+            stored = Article.objects.filter(slug=values["slug"]).first()
+            if not self.may_publish:
+                if values.get("status") == Article.Status.PUBLISHED:
+                    self.error(where, "status", "Only editors may publish: import it as draft or in_review.")
+                elif stored and stored.status == Article.Status.PUBLISHED:
+                    self.error(
+                        where, "status", "This article is published already; only editors may change it."
+                    )
+
+            def save():
+                article, outcome = self.save(Article, {"slug": values["slug"]}, values, instance=stored)
+                if "panels" in values and _set_links(article.panels, panels) and outcome == "unchanged":
+                    outcome = "updated"
+                return article, outcome
+
+        article = self.record("articles", where, values, save, key=_reference("articles", item))
+        quotes = item.get("quotes") if isinstance(item, dict) else None
+        if isinstance(quotes, list):
+            seen = {}
+            for index, quote in enumerate(quotes):
+                self.load_quote(article, quote, _label(f"{where}.quotes[{index}]", "quotes", quote), seen)
+
+    def load_quote(self, article, item, where, seen):
+        """A quote reported by `article` (None when the article failed: then only checked)."""
+        values = self.read("quotes", item, where)
+        if values is None:
+            return
+        if values["position"] < 1:
+            self.error(where, "position", "Must be 1 or more: the quote's place in the article.")
+            return
+        if values["position"] in seen:
+            self.error(
+                where,
+                "position",
+                f"Another quote of this article has this position ({seen[values['position']]}).",
             )
-        for item in data.get("topics", []):
-            _upsert(Topic, {"slug": item["slug"]}, item, ["name", "description"])
-        for item in data.get("people", []):
-            _upsert(Person, {"slug": item["slug"]}, item, ["name", "sort_name", "bio", "website"])
-        for item in data.get("panels", []):
-            _load_panel(item)
-        for item in data.get("articles", []):
-            _load_article(item)
-    return {
-        kind: len(data.get(kind, []))
-        for kind in ("festivals", "editions", "topics", "people", "panels", "articles")
-    } | {"quotes": sum(len(article.get("quotes", [])) for article in data.get("articles", []))}
+            return
+        seen[values["position"]] = where
+        values["speaker"] = self.find(where, "speaker", Person, "people", values["speaker"])
+        if values.get("panel"):
+            values["panel"] = self.find_panel(where, "panel", values["panel"])
+        else:
+            values.pop("panel", None)  # the article's only session, if it covers one (Quote.clean)
+        if article is None:
+            return
+        if not values.get("language"):
+            values["language"] = article.language  # left empty: the article's language (Quote.save)
 
+        def save():
+            return self.save(Quote, {"article": article, "position": values["position"]}, values)
 
-def _load_panel(item):
-    edition = Edition.objects.get(festival__slug=item["festival"], year=item["year"])
-    panel = _upsert(
-        Panel,
-        {"edition": edition, "slug": item["slug"]},
-        {
-            **item,
-            "date": _date(item.get("date")),
-            "start_time": _time(item.get("start_time")),
-            "end_time": _time(item.get("end_time")),
-        },
-        ["title", "kind", "date", "start_time", "end_time", "venue", "description"],
-    )
-    panel.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
-    for participant in item.get("participants", []):
-        _upsert(
-            Participation,
-            {"panel": panel, "person": Person.objects.get(slug=participant["person"])},
-            participant,
-            ["role", "affiliation", "order"],
-        )
+        self.record("quotes", where, values, save, key=None)
 
+    # Reading, finding and saving -----------------------------------------------------------------
 
-def _load_article(item):
-    article = _upsert(
-        Article,
-        {"slug": item["slug"]},
-        {**item, "published_on": _date(item["published_on"])},
-        [
-            "title",
-            "publication",
-            "author",
-            "published_on",
-            "language",
-            "source_url",
-            "summary",
-            "body",
-            "status",
-        ],
-    )
-    article.panels.set([_panel(reference) for reference in item.get("panels", [])])
-    for quote in item.get("quotes", []):
-        _upsert(
-            Quote,
-            {"article": article, "position": quote["position"]},
-            {**quote, "speaker": Person.objects.get(slug=quote["speaker"]), "panel": _panel(quote["panel"])},
-            [
-                "text",
-                "language",
-                "spoken_text",
-                "spoken_language",
-                "translation",
-                "translation_language",
-                "speaker",
-                "panel",
-                "context",
-            ],
-        )
+    def read(self, kind, item, where):
+        """The record's values, converted (dates, times), or None if its keys or types are wrong."""
+        if not isinstance(item, dict):
+            self.error(where, "", f"Must be an object with keys, not {_json_type(item)}.")
+            return None
+        specs = FIELDS[kind]
+        errors = len(self.report.errors)
+        values = {}
+        for key in item:
+            if key not in specs:
+                self.error(where, key, f"Unknown key; a record of {kind} has {_either(list(specs), 'and')}.")
+        for key, spec in specs.items():
+            if key not in item or item[key] is None:
+                if spec.required:
+                    self.error(where, key, "Required, but missing.")
+                elif key in item:
+                    values[key] = None
+                continue
+            value, problem = _convert(item[key], spec)
+            if problem:
+                self.error(where, key, problem)
+            elif spec.required and spec.type == "text" and not value.strip():
+                self.error(where, key, "Required, but empty.")
+            elif key in CHOICES and value and value not in CHOICES[key]:
+                self.error(where, key, f"Unknown {key} “{_shown(value)}”: use {_either(CHOICES[key], 'or')}.")
+            elif key in LANGUAGE_KEYS and value and value not in LANGUAGES:
+                self.error(
+                    where,
+                    key,
+                    f"Unknown language “{_shown(value)}”: use an ISO 639-1 code such as en, fr or de.",
+                )
+            else:
+                values[key] = value
+        return values if len(self.report.errors) == errors else None
 
+    def find(self, where, field, model, kind, slug):
+        """The record `slug` names, from the file (already loaded) or the archive; None, reported, if
+        there is no such record or it failed."""
+        if slug in self.failed[kind]:
+            self.error(where, field, f"“{_shown(slug)}” has errors of its own ({self.failed[kind][slug]}).")
+            return None
+        found = model.objects.filter(slug=slug).first()
+        if found is None:
+            self.error(
+                where, field, f"No {model._meta.verbose_name} “{_shown(slug)}” in the file or in the archive."
+            )
+        return found
 
-def _panel(reference):
-    """A panel named as "festival-slug/year/panel-slug"."""
-    festival, year, slug = reference.split("/")
-    return Panel.objects.get(edition__festival__slug=festival, edition__year=int(year), slug=slug)
+    def find_edition(self, where, festival, year):
+        if (festival, year) in self.failed["editions"]:
+            self.error(
+                where,
+                "year",
+                f"The edition has errors of its own ({self.failed['editions'][(festival, year)]}).",
+            )
+            return None
+        edition = Edition.objects.filter(festival__slug=festival, year=year).first()
+        if edition is None:
+            self.error(
+                where,
+                "year",
+                f"No edition of “{_shown(festival)}” in {year} in the file or in the archive: "
+                "add it to “editions”.",
+            )
+        return edition
 
+    def find_panel(self, where, field, reference):
+        """A session named as "festival-slug/year/session-slug"."""
+        match = PANEL_REFERENCE.fullmatch(reference)
+        if not match:
+            self.error(
+                where,
+                field,
+                f"“{_shown(reference)}” is not a session: write festival-slug/year/session-slug.",
+            )
+            return None
+        if reference in self.failed["panels"]:
+            self.error(
+                where,
+                field,
+                f"The session “{reference}” has errors of its own ({self.failed['panels'][reference]}).",
+            )
+            return None
+        panel = Panel.objects.filter(
+            edition__festival__slug=match["festival"], edition__year=int(match["year"]), slug=match["slug"]
+        ).first()
+        if panel is None:
+            self.error(where, field, f"No session “{_shown(reference)}” in the file or in the archive.")
+        return panel
 
-def _upsert(model, lookup, values, fields):
-    """Create the record, or update it only where the file differs from what is stored."""
-    instance = model.objects.filter(**lookup).first() or model(**lookup)
-    changed = instance._state.adding
-    for field in fields:
-        if field in values:
-            value = values[field] if values[field] is not None else _empty(model, field)
-            if instance._state.adding or getattr(instance, field) != value:
-                setattr(instance, field, value)
+    def record(self, kind, where, values, save, key):
+        """Run `save` (returning the record and "created", "updated" or "unchanged") in a savepoint,
+        unless the record has errors already; count it, or report its errors and undo what it wrote.
+        Returns the record, or None. `key`: how other records refer to it (see _reference), or None."""
+        if key is not None:
+            if key in self.seen[kind]:
+                self.error(where, "", f"Given twice in the file: also {self.seen[kind][key]}.")
+                return None
+            self.seen[kind][key] = where
+        try:
+            if values is None or where in self.records_with_errors:
+                raise Rejected
+            with transaction.atomic():
+                instance, outcome = save()
+        except Rejected:
+            pass
+        except ValidationError as error:
+            for field_name, messages in _messages(error):
+                for message in messages:
+                    self.error(where, "" if field_name == NON_FIELD_ERRORS else field_name, message)
+        except DatabaseError as error:
+            self.error(where, "", f"The database refused it: {error}")
+        else:
+            tally = self.report.counts[kind]
+            setattr(tally, outcome, getattr(tally, outcome) + 1)
+            return instance
+        if key is not None:
+            self.failed[kind][key] = where
+        return None
+
+    def save(self, model, lookup, values, instance=None):
+        """Create the record, or update it only where the file differs from what is stored. Keys of
+        `values` that are not columns of `model` (references, lists) are left to the caller."""
+        instance = instance or model.objects.filter(**lookup).first() or model(**lookup)
+        adding = instance._state.adding
+        changed = False
+        for name, value in values.items():
+            model_field = _column(model, name)
+            if model_field is None or name in lookup:
+                continue
+            if value is None:  # null in the file: the field's default, or empty
+                value = model_field.get_default() if model_field.has_default() else None
+                value = "" if value is None and not model_field.null else value
+            if model_field.is_relation:
+                differs = getattr(instance, model_field.attname) != (value.pk if value else None)
+            else:
+                differs = getattr(instance, name) != value
+            if adding or differs:
+                setattr(instance, name, value)
                 changed = True
-    if changed:
+        if not (adding or changed):
+            return instance, "unchanged"
         instance.full_clean()
+        instance._change_reason = CHANGE_REASON  # for the change history, where the model keeps one
         instance.save()
-    return instance
+        return instance, "created" if adding else "updated"
 
 
-def _empty(model, field):
-    return None if model._meta.get_field(field).null else ""
+LANGUAGES = {code for code, _ in content_languages()}
 
 
-def _date(value):
-    return datetime.date.fromisoformat(value) if value else None
+def _convert(value, spec):
+    """(value as the model takes it, None), or (None, what is wrong with it)."""
+    expected = f"Must be {TYPE_NAMES[spec.type]}, not {_json_type(value)}."
+    texts = value if spec.type == "texts" and isinstance(value, list) else [value]
+    if any(isinstance(text, str) and "\x00" in text for text in texts):
+        # PostgreSQL cannot store it, nor look it up.
+        return None, "Contains a NUL character (\\u0000), which text cannot hold."
+    if spec.type == "text":
+        return (value, None) if isinstance(value, str) else (None, expected)
+    if spec.type == "integer":
+        return (value, None) if _is_integer(value) else (None, expected)
+    if spec.type == "texts":
+        if not isinstance(value, list):
+            return None, expected
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                return None, f"Must be a list of texts; item {index} is {_json_type(item)}."
+        return value, None
+    if spec.type == "records":
+        return (value, None) if isinstance(value, list) else (None, expected)
+    if not isinstance(value, str):
+        return None, expected
+    try:
+        if spec.type == "date":
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError
+            return datetime.date.fromisoformat(value), None
+        if spec.type == "time":
+            if not re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", value):
+                raise ValueError
+            return datetime.time.fromisoformat(value), None
+        moment = datetime.datetime.fromisoformat(value)
+        return (timezone.make_aware(moment) if timezone.is_naive(moment) else moment), None
+    except ValueError:
+        return None, f"“{_shown(value)}” is not {TYPE_NAMES[spec.type]}."
 
 
-def _time(value):
-    return datetime.time.fromisoformat(value) if value else None
+def _is_integer(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _set_links(related, wanted):
+    """Make a many-to-many field hold exactly `wanted`; whether that changed anything."""
+    current = set(related.values_list("pk", flat=True))
+    if current == {thing.pk for thing in wanted}:
+        return False
+    related.set(wanted)
+    return True
+
+
+def _messages(error):
+    if hasattr(error, "error_dict"):
+        return error.message_dict.items()
+    return [(NON_FIELD_ERRORS, error.messages)]
+
+
+def _column(model, name):
+    """The model's column (or foreign key) called `name`, or None."""
+    try:
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return model_field if model_field.concrete and not model_field.many_to_many else None
+
+
+def _reference(kind, item):
+    """How other records refer to a record: its slug; an edition by (festival, year); a session by
+    "festival/year/slug". None when the record does not say."""
+    parts = [item.get(key) if isinstance(item, dict) else None for key in REFERENCES[kind]]
+    if not all(isinstance(part, str) or _is_integer(part) for part in parts):
+        return None
+    return tuple(parts) if kind == "editions" else "/".join(map(str, parts))
+
+
+REFERENCES = {
+    "festivals": ["slug"],
+    "editions": ["festival", "year"],
+    "topics": ["slug"],
+    "people": ["slug"],
+    "panels": ["festival", "year", "slug"],
+    "articles": ["slug"],
+}
+# How a record is named in the report, after its index: by its slug or what else identifies it.
+DESCRIPTIONS = {
+    "festivals": "{slug}",
+    "editions": "{festival} {year}",
+    "topics": "{slug}",
+    "people": "{slug}",
+    "panels": "{festival}/{year}/{slug}",
+    "participants": "{person}",
+    "articles": "{slug}",
+    "quotes": "position {position}",
+}
+
+
+def _label(where, kind, item):
+    """`articles[0]` → `articles[0] (the-article-slug)`, when the record says what identifies it."""
+    if not isinstance(item, dict):
+        return where
+    keys = re.findall(r"{(\w+)}", DESCRIPTIONS[kind])
+    if not all(
+        (isinstance(item.get(key), str) or _is_integer(item.get(key))) and item.get(key) != "" for key in keys
+    ):
+        return where
+    return f"{where} ({_shown(DESCRIPTIONS[kind].format(**{key: item[key] for key in keys}))})"
+
+
+def _shown(value, limit=60):
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _either(options, joiner):
+    options = [str(option) for option in options]
+    return ", ".join(options[:-1]) + f" {joiner} " + options[-1] if len(options) > 1 else options[0]
+
+
+def _json_type(value):
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a text",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)

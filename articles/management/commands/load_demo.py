@@ -1,11 +1,10 @@
 """Load the demo coverage that ships with the project. Safe to run again: it updates, never duplicates."""
 
-import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from articles.importers.coverage import load_coverage
+from articles.importers.coverage import load_files
 
 DEMO_COVERAGE = Path(__file__).resolve().parents[2] / "demo_coverage"
 
@@ -15,6 +14,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for path in sorted(DEMO_COVERAGE.glob("*.json")):
-            counts = load_coverage(json.loads(path.read_text(encoding="utf-8")))
-            summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-            self.stdout.write(self.style.SUCCESS(f"Loaded {path.name}: {summary}."))
+            report = load_files([(path.name, path.read_bytes())])
+            if not report.ok:
+                raise CommandError(
+                    f"{path.name} did not load:\n" + "\n".join(str(error) for error in report.errors)
+                )
+            self.stdout.write(self.style.SUCCESS(f"Loaded {path.name}: {report.summary()}."))

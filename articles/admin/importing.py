@@ -1,0 +1,82 @@
+"""The admin's “Import coverage” page: upload a coverage file (docs/coverage-format.md), see what it
+created and updated, or every bad record, row by row, with nothing written."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..importers.coverage import load_files
+
+MAX_IMPORT_SIZE = 10 * 1024 * 1024  # 10 MB: years of coverage; larger files are split
+
+
+class CoverageImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Coverage file"),
+        help_text=gettext_lazy("A JSON file in the coverage format, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+    dry_run = forms.BooleanField(
+        label=gettext_lazy("Only check the file: write nothing"),
+        required=False,
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_SIZE:
+            raise forms.ValidationError(
+                _("The file is %(size).1f MB; the limit is 10 MB. Split it into smaller files.")
+                % {"size": upload.size / 1024 / 1024}
+            )
+        return upload
+
+
+def import_coverage(model_admin, request):
+    """The page, for whoever may add articles. Who may not publish (contributors) gets an error for
+    each published article in the file, as the article form would refuse it."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    report = None
+    if request.method == "POST":
+        form = CoverageImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            report = load_files(
+                [(upload.name, upload.read())],
+                may_publish=request.user.has_perm("articles.publish_article"),
+                dry_run=form.cleaned_data["dry_run"],
+            )
+            if report.ok:
+                if report.dry_run:
+                    done = _("Checked %(file)s, nothing written: %(summary)s.")
+                else:
+                    done = _("Imported %(file)s: %(summary)s.")
+                messages.success(request, done % {"file": upload.name, "summary": report.summary()})
+    else:
+        form = CoverageImportForm()
+    opts = model_admin.model._meta
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Import coverage"),
+        "opts": opts,
+        "app_label": opts.app_label,
+        "form": form,
+        "report": report,
+        "counts": [(kind, tally) for kind, tally in report.counts.items() if tally.total] if report else [],
+    }
+    status = 400 if report is not None and not report.ok else 200
+    return TemplateResponse(request, "admin/articles/import_coverage.html", context, status=status)
+
+
+def import_coverage_urls(model_admin):
+    """The page's address, admin/articles/article/import/, to go before the ModelAdmin's own."""
+    info = model_admin.opts.app_label, model_admin.opts.model_name
+
+    def view(request):
+        return import_coverage(model_admin, request)
+
+    return [path("import/", model_admin.admin_site.admin_view(view), name="{}_{}_import".format(*info))]

@@ -1,0 +1,495 @@
+"""Importing coverage files: from the command line and from the admin, all or nothing, with a report
+that names every bad record."""
+
+import copy
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from articles.importers.coverage import load_coverage, load_files
+from articles.management.commands.load_demo import DEMO_COVERAGE
+from articles.models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+
+from .helpers import visible_text
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Festival, Edition, Topic, Person, Panel, Participation, Article, Quote]
+DEMO_FILE = next(DEMO_COVERAGE.glob("*.json"))
+PANEL = "berlinale/2024/ai-and-world-building-in-film-and-tv"
+ARTICLE = "articles[0] (berlin-debat-menace-ia-emplois-hollywood)"
+IMPORT_URL = "/admin/articles/article/import/"
+
+
+def demo_coverage():
+    """A fresh copy of the demo file's coverage, to change before importing."""
+    return copy.deepcopy(json.loads(DEMO_FILE.read_text(encoding="utf-8")))
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def write(tmp_path, data, name="coverage.json"):
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def run_import(*args):
+    """Run the command; return (stdout, stderr), or raise its CommandError with stderr attached."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_coverage", *args, stdout=out, stderr=err)
+    except CommandError as error:
+        error.stderr = err.getvalue()
+        raise
+    return out.getvalue(), err.getvalue()
+
+
+def failed_import(*args):
+    with pytest.raises(CommandError) as failure:
+        run_import(*args)
+    return str(failure.value), failure.value.stderr
+
+
+# The command ------------------------------------------------------------------------------------
+
+
+def test_the_command_imports_a_file_and_prints_the_counts(tmp_path):
+    out, _ = run_import(write(tmp_path, demo_coverage()))
+    assert counts() == {
+        "Festival": 1,
+        "Edition": 1,
+        "Topic": 5,
+        "Person": 4,
+        "Panel": 1,
+        "Participation": 4,
+        "Article": 1,
+        "Quote": 9,
+    }
+    assert "quotes            9 created     0 updated     0 unchanged" in out
+    assert "people            4 created" in out
+    quote = Quote.objects.get(position=6)
+    assert quote.speaker.slug == "christina-caspers-roemer"
+    assert quote.text.startswith("Je me base toujours sur les créateurs humains.")
+    assert Article.objects.get().is_public
+
+
+def test_importing_the_same_file_again_changes_nothing(tmp_path):
+    path = write(tmp_path, demo_coverage())
+    run_import(path)
+    before = counts()
+    stamps = {
+        model.__name__: list(model.objects.values_list("pk", "updated_at"))
+        for model in MODELS
+        if model is not Participation
+    }
+    rows = list(Quote.objects.values()) + list(Participation.objects.values())
+
+    out, _ = run_import(path)
+
+    assert counts() == before
+    assert {
+        model.__name__: list(model.objects.values_list("pk", "updated_at"))
+        for model in MODELS
+        if model is not Participation
+    } == stamps
+    assert list(Quote.objects.values()) + list(Participation.objects.values()) == rows
+    assert "quotes            0 created     0 updated     9 unchanged" in out
+    report = load_files([("demo.json", DEMO_FILE.read_bytes())])
+    assert report.ok
+    assert all(tally.created == tally.updated == 0 for tally in report.counts.values())
+    assert report.counts["participants"].unchanged == 4
+    assert not report.written
+
+
+def test_a_changed_record_is_updated_and_the_rest_left_alone(demo):
+    data = demo_coverage()
+    data["articles"][0]["quotes"][2]["context"] = "Asked about Sora."
+    data["people"][0]["bio"] = "Filmmaker."
+    untouched = Quote.objects.get(position=1).updated_at
+
+    report = load_coverage(data)
+
+    assert report.ok, report.errors
+    assert (report.counts["quotes"].updated, report.counts["quotes"].unchanged) == (1, 8)
+    assert (report.counts["people"].updated, report.counts["people"].unchanged) == (1, 3)
+    assert Quote.objects.get(position=3).context == "Asked about Sora."
+    assert Quote.objects.get(position=1).updated_at == untouched
+
+
+def test_one_bad_record_among_good_ones_writes_nothing_and_every_bad_record_is_reported(tmp_path):
+    data = demo_coverage()
+    data["people"].append({"slug": "jane-doe", "name": "Jane Doe", "website": "not a web address"})
+    data["articles"][0]["quotes"][3]["speaker"] = "nobody-we-know"
+    data["articles"][0]["quotes"][7]["speaker"] = "ac-coppens"  # she was on stage, he was too: fine
+    data["articles"][0]["quotes"][8]["published"] = "yes"
+
+    message, stderr = failed_import(write(tmp_path, data))
+
+    assert counts() == dict.fromkeys(counts(), 0)
+    assert "3 errors (listed above); nothing was written." in message
+    lines = stderr.splitlines()
+    assert "people[4] (jane-doe), website: Enter a valid URL." in lines
+    assert (
+        f"{ARTICLE}.quotes[3] (position 4), speaker: "
+        "No person “nobody-we-know” in the file or in the archive."
+    ) in lines
+    assert any(line.startswith(f"{ARTICLE}.quotes[8] (position 9), published: Unknown key") for line in lines)
+
+
+def test_a_quote_by_someone_not_on_stage_is_reported_and_nothing_written(tmp_path):
+    data = demo_coverage()
+    data["people"].append({"slug": "jane-doe", "name": "Jane Doe"})
+    data["articles"][0]["quotes"][0]["speaker"] = "jane-doe"
+
+    _, stderr = failed_import(write(tmp_path, data))
+
+    assert Person.objects.count() == 0
+    assert "quotes[0] (position 1), speaker: Jane Doe was not on stage at “AI and World-Building" in stderr
+
+
+def test_malformed_json_is_one_clear_error(tmp_path):
+    message, stderr = failed_import(write(tmp_path, '{"festivals": [{"slug": "x",}]}', name="broken.json"))
+    assert "1 error (listed above)" in message
+    assert (
+        "broken.json: This is not valid JSON: "
+        "Expecting property name enclosed in double quotes (line 1, column 29)." in stderr
+    )
+
+
+def test_a_file_that_is_not_an_object_is_one_clear_error(tmp_path):
+    _, stderr = failed_import(write(tmp_path, "[1, 2]"))
+    assert "The file must hold one JSON object" in stderr and "not a list" in stderr
+
+
+def test_unknown_top_level_keys_and_references_are_reported(tmp_path):
+    data = demo_coverage()
+    data["speakers"] = []
+    data["editions"][0]["festival"] = "cannes"
+    data["panels"][0]["topics"].append("cooking")
+    data["panels"][0]["participants"][0]["person"] = "david-clark"
+    data["articles"][0]["panels"] = ["berlinale/2023/ai-and-world-building-in-film-and-tv"]
+    data["articles"][0]["quotes"][1]["panel"] = "berlinale-ai"
+
+    _, stderr = failed_import(write(tmp_path, data))
+
+    assert "top level, speakers: Unknown key; a file holds only festivals, editions" in stderr
+    assert (
+        "editions[0] (cannes 2024), festival: No festival “cannes” in the file or in the archive." in stderr
+    )
+    assert (
+        f"panels[0] ({PANEL}), year: No edition of “berlinale” in 2024 in the file or in the archive"
+        in stderr
+    )
+    assert f"panels[0] ({PANEL}), topics: No topic “cooking” in the file or in the archive." in stderr
+    assert (
+        "participants[0] (david-clark), person: No person “david-clark” in the file or in the archive."
+        in stderr
+    )
+    assert "panels: No session “berlinale/2023/ai-and-world-building-in-film-and-tv”" in stderr
+    assert (
+        "quotes[1] (position 2), panel: “berlinale-ai” is not a session: "
+        "write festival-slug/year/session-slug." in stderr
+    )
+
+
+def test_a_record_that_refers_to_a_bad_one_says_so():
+    data = demo_coverage()
+    data["people"][0]["website"] = "dave at example"
+
+    report = load_coverage(data)
+
+    messages = [str(error) for error in report.errors]
+    assert messages[0] == "people[0] (dave-clark), website: Enter a valid URL."
+    assert (
+        f"panels[0] ({PANEL}).participants[0] (dave-clark), person: “dave-clark” has errors of its own "
+        "(people[0] (dave-clark))."
+    ) in messages
+    assert Person.objects.count() == 0
+
+
+def test_wrong_types_bad_dates_and_unknown_choices_are_reported_by_field():
+    data = demo_coverage()
+    data["editions"][0]["year"] = "2024"
+    data["panels"][0]["kind"] = "roundtable"
+    data["panels"][0]["start_time"] = "2pm"
+    data["panels"][0]["participants"][1]["role"] = "star"
+    data["articles"][0]["published_on"] = "17/02/2024"
+    data["articles"][0]["quotes"][0]["language"] = "french"
+    data["articles"][0]["quotes"][2]["position"] = 2
+    del data["articles"][0]["quotes"][4]["text"]
+
+    report = load_coverage(data)
+
+    assert not report.written and Festival.objects.count() == 0
+    found = {(re.sub(r" \([^)]*\)", "", error.record), error.field): error.message for error in report.errors}
+    assert found[("editions[0]", "year")] == "Must be a whole number, not a text."
+    assert found[("panels[0]", "kind")].startswith("Unknown kind “roundtable”: use panel, keynote,")
+    assert found[("panels[0]", "start_time")] == "“2pm” is not a time as HH:MM."
+    assert found[("panels[0].participants[1]", "role")].startswith("Unknown role “star”")
+    assert found[("articles[0]", "published_on")] == "“17/02/2024” is not a date as YYYY-MM-DD."
+    assert found[("articles[0].quotes[0]", "language")].startswith("Unknown language “french”")
+    assert found[("articles[0].quotes[2]", "position")].startswith(
+        "Another quote of this article has this position"
+    )
+    assert found[("articles[0].quotes[4]", "text")] == "Required, but missing."
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (
+            lambda data: data["festivals"][0].update(slug="ber\u0000linale"),
+            "festivals[0] (ber\x00linale), slug: Contains a NUL",
+        ),
+        (
+            lambda data: data["panels"][0].update(year=10**20),
+            "year: No edition of “berlinale” in 100000000000000000000",
+        ),
+        (
+            lambda data: data["articles"][0]["quotes"][0].update(position=10**20),
+            "position: Ensure this value is less than",
+        ),
+        (
+            lambda data: data["panels"][0].update(topics=["jobs", 3]),
+            "topics: Must be a list of texts; item 1 is a number.",
+        ),
+        (lambda data: data.update(festivals=[1]), "festivals[0]: Must be an object with keys, not a number."),
+        (
+            lambda data: data.update(people={"slug": "x"}),
+            "top level, people: Must be a list of objects, not an object.",
+        ),
+    ],
+)
+def test_hostile_values_are_reported_never_crash(change, expected):
+    data = demo_coverage()
+    change(data)
+    report = load_coverage(data)
+    assert any(expected in str(error) for error in report.errors), report.errors
+    assert counts() == dict.fromkeys(counts(), 0)
+
+
+def test_model_validation_is_reported_with_the_record():
+    data = demo_coverage()
+    data["editions"][0]["end_date"] = "2024-02-01"  # before it starts
+    data["people"][1]["slug"] = "AC Coppens"
+
+    report = load_coverage(data)
+
+    messages = [str(error) for error in report.errors]
+    assert "editions[0] (berlinale 2024): An edition cannot end before it starts." in messages
+    assert any(
+        message.startswith("people[1] (AC Coppens), slug: Enter a valid “slug”") for message in messages
+    )
+    assert Festival.objects.count() == 0
+
+
+def test_statuses_and_the_public_from_time_are_imported():
+    data = demo_coverage()
+    article = data["articles"][0]
+    article["status"] = "in_review"
+    report = load_coverage(data)
+    assert report.ok, report.errors
+    assert Article.objects.get().status == Article.Status.IN_REVIEW
+    assert not Quote.objects.public().exists()
+
+    article["status"] = "published"
+    article["published_at"] = "2030-01-01T09:00:00+01:00"
+    report = load_coverage(data)
+    assert report.counts["articles"].updated == 1
+    stored = Article.objects.get()
+    assert stored.status == Article.Status.PUBLISHED
+    assert stored.published_at.isoformat() == "2030-01-01T08:00:00+00:00"
+    assert not stored.is_public  # scheduled
+    assert load_coverage(data).counts["articles"].unchanged == 1
+
+
+def test_a_dry_run_reports_what_would_change_and_writes_nothing(tmp_path):
+    out, _ = run_import("--dry-run", write(tmp_path, demo_coverage()))
+    assert "Would import" in out and "Dry run: nothing was written." in out
+    assert "quotes            9 created" in out
+    assert counts() == dict.fromkeys(counts(), 0)
+
+
+def test_several_files_load_together_and_fail_together(tmp_path):
+    data = demo_coverage()
+    people = {"people": data.pop("people")}
+    first, second = write(tmp_path, people, "people.json"), write(tmp_path, data, "coverage.json")
+    run_import(first, second)
+    assert Quote.objects.count() == 9
+
+    broken = demo_coverage()
+    broken["festivals"][0]["website"] = "nowhere"
+    _, stderr = failed_import(first, write(tmp_path, broken, "broken.json"))
+    assert "broken.json: festivals[0] (berlinale), website: Enter a valid URL." in stderr
+
+
+def test_the_command_reads_standard_input():
+    out = io.StringIO()
+    call_command("import_coverage", "-", stdin=io.StringIO(DEMO_FILE.read_text(encoding="utf-8")), stdout=out)
+    assert Quote.objects.count() == 9
+
+
+# The admin page ---------------------------------------------------------------------------------
+
+
+def upload(client, data, name="coverage.json", **fields):
+    content = data if isinstance(data, bytes) else json.dumps(data, ensure_ascii=False).encode()
+    return client.post(IMPORT_URL, {"file": SimpleUploadedFile(name, content, "application/json"), **fields})
+
+
+class TableRows(HTMLParser):
+    """The rows of the table with a given id, each a list of its cells' text."""
+
+    def __init__(self, table_id):
+        super().__init__()
+        self.table_id, self.inside, self.rows, self.cell = table_id, False, [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table" and dict(attrs).get("id") == self.table_id:
+            self.inside = True
+        elif self.inside and tag == "tr":
+            self.rows.append([])
+        elif self.inside and tag in ("td", "th"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.inside = False
+        elif self.inside and tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append(" ".join(self.cell.split()))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+
+def table(response, table_id):
+    parser = TableRows(table_id)
+    parser.feed(response.content.decode())
+    return parser.rows[1:]  # without the header
+
+
+def member_of(client, group):
+    user = User.objects.create_user(group.lower(), password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return client
+
+
+def test_the_article_list_links_to_the_import_page(admin_client):
+    response = admin_client.get(reverse("admin:articles_article_changelist"))
+    assert f'href="{IMPORT_URL}"' in response.content.decode()
+    assert reverse("admin:articles_article_import") == IMPORT_URL
+
+
+def test_an_editor_uploads_a_file_and_sees_the_counts(admin_client):
+    page = admin_client.get(IMPORT_URL)
+    assert page.status_code == 200
+    assert "Import coverage" in visible_text(page)
+    assert 'enctype="multipart/form-data"' in page.content.decode()
+
+    response = upload(admin_client, demo_coverage())
+
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert "Imported coverage.json: festivals: 1 created, 0 updated, 0 unchanged;" in text
+    assert ["quotes", "9", "0", "0"] in table(response, "import-counts")
+    assert counts()["Quote"] == 9
+
+    again = upload(admin_client, demo_coverage())
+    assert ["quotes", "0", "0", "9"] in table(again, "import-counts")
+    assert ["participants", "0", "0", "4"] in table(again, "import-counts")
+
+
+def test_a_bad_file_shows_every_problem_in_a_table_and_writes_nothing(admin_client):
+    data = demo_coverage()
+    data["articles"][0]["quotes"][3]["speaker"] = "nobody-we-know"
+    data["people"].append({"slug": "jane-doe", "name": "Jane Doe", "website": "jane at example"})
+
+    response = upload(admin_client, data)
+
+    assert response.status_code == 400
+    assert "The file has 2 problems; nothing was written." in visible_text(response)
+    assert table(response, "import-errors") == [
+        ["people[4] (jane-doe)", "website", "Enter a valid URL."],
+        [
+            f"{ARTICLE}.quotes[3] (position 4)",
+            "speaker",
+            "No person “nobody-we-know” in the file or in the archive.",
+        ],
+    ]
+    assert counts() == dict.fromkeys(counts(), 0)
+
+
+def test_the_admin_page_says_when_a_file_is_not_json(admin_client):
+    response = upload(admin_client, b"\x89PNG not json", name="photo.png")
+    assert response.status_code == 400
+    assert "not UTF-8 text" in visible_text(response) or "not valid JSON" in visible_text(response)
+
+
+def test_a_file_over_the_size_limit_is_refused(admin_client):
+    response = upload(admin_client, b" " * (10 * 1024 * 1024 + 1))
+    assert "the limit is 10 MB" in visible_text(response)
+    assert counts() == dict.fromkeys(counts(), 0)
+
+
+def test_a_contributor_imports_drafts_but_cannot_publish(client):
+    contributor = member_of(client, "Contributor")
+    response = upload(contributor, demo_coverage())
+    assert response.status_code == 400
+    assert table(response, "import-errors") == [
+        [
+            ARTICLE,
+            "status",
+            "Only editors may publish: import it as draft or in_review.",
+        ]
+    ]
+    assert counts() == dict.fromkeys(counts(), 0)
+
+    data = demo_coverage()
+    data["articles"][0]["status"] = "draft"
+    response = upload(contributor, data)
+    assert response.status_code == 200, visible_text(response)
+    assert Article.objects.get().status == Article.Status.DRAFT
+
+
+def test_a_contributor_cannot_take_a_published_article_back_through_an_import(client, demo):
+    data = demo_coverage()
+    data["articles"][0]["status"] = "draft"
+    response = upload(member_of(client, "Contributor"), data)
+    assert "This article is published already; only editors may change it." in visible_text(response)
+    assert Article.objects.get().status == Article.Status.PUBLISHED
+
+
+def test_a_visitor_is_sent_to_log_in(client):
+    response = client.get(IMPORT_URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    response = upload(client, demo_coverage())
+    assert response.status_code == 302
+    assert counts() == dict.fromkeys(counts(), 0)
+
+
+def test_staff_who_may_not_add_articles_are_refused(client):
+    client.force_login(User.objects.create_user("reader", password="x", is_staff=True))
+    assert client.get(IMPORT_URL).status_code == 403
+    assert upload(client, demo_coverage()).status_code == 403
+    assert counts() == dict.fromkeys(counts(), 0)
+
+
+def test_the_admin_page_can_only_check_a_file(admin_client):
+    response = upload(admin_client, demo_coverage(), dry_run="on")
+    assert "Checked coverage.json, nothing written: festivals: 1 created" in visible_text(response)
+    assert ["quotes", "9", "0", "0"] in table(response, "import-counts")
+    assert counts() == dict.fromkeys(counts(), 0)
