@@ -54,9 +54,7 @@ class ViewOnSiteWhenPublic:
     """“View on site” only for what readers can see; anything else would open a 404."""
 
     def view_on_site(self, obj):
-        if self.model.objects.public().filter(pk=obj.pk).exists():
-            return obj.get_absolute_url()
-        return None
+        return obj.get_absolute_url() if obj.is_public else None
 
 
 class ViewOnSiteAsPreview:
@@ -342,6 +340,14 @@ class QuoteInline(ViewOnSiteWhenPublic, admin.StackedInline):
 
     def get_extra(self, request, obj=None, **kwargs):
         return 1 if obj else 3
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker", "panel__edition__festival")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "panel":  # its name includes the edition and festival
+            kwargs["queryset"] = Panel.objects.select_related("edition__festival")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Article)
