@@ -317,13 +317,6 @@ def suggest_people(people, text, limit=8):
     return sorted(scored, key=lambda person: (-person.similarity, person.name))[:limit]
 
 
-def people_matching(people, text):
-    """The `people` whose names match `text` as suggest_people matches them, as a queryset."""
-    if is_postgresql():
-        return people.filter(WordSimilarTo(Folded(Value(text[:200])), Folded(F("name"))))
-    return people.filter(pk__in=[person.pk for person in suggest_people(people, text, limit=None)])
-
-
 def trigrams(words):
     """pg_trgm's trigrams: each word padded with two spaces before and one after."""
     grams = set()

@@ -71,6 +71,12 @@ class PublicArchiveAdmin(ViewOnSiteWhenPublic, admin.ModelAdmin):
     show_full_result_count = False
 
 
+def people_named(text, most=500):
+    """Ids of the people whose names best match `text`, forgiving as the public search is. A list:
+    as a subquery, the database would walk a whole list in its order, testing every name."""
+    return [person.pk for person in search.suggest_people(Person.objects.only("name"), text, most)]
+
+
 class ChangeHistoryAdmin(SimpleHistoryAdmin):
     """“History” lists every version: who saved it, when, and each field before and after; opening
     one offers to restore it."""
@@ -253,9 +259,7 @@ class PersonAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
         """Names matched as the public site matches them: typos, accents and hyphens forgiven."""
         if not search.has_words(search_term):
             return queryset, False
-        return queryset.filter(
-            pk__in=search.people_matching(Person.objects.all(), search_term).values("pk")
-        ), False
+        return queryset.filter(pk__in=people_named(search_term)), False
 
     @admin.display(description=_("sessions"), ordering="panel_count")
     def panel_count(self, person):
@@ -296,8 +300,8 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if not search.has_words(search_term):
             return found, may_have_duplicates
-        people = search.people_matching(Person.objects.all(), search_term)
-        on_stage = queryset.filter(pk__in=Participation.objects.filter(person__in=people).values("panel"))
+        on_stage_ids = Participation.objects.filter(person__in=people_named(search_term)).values("panel")
+        on_stage = queryset.filter(pk__in=on_stage_ids)
         return found | on_stage, may_have_duplicates
 
     @admin.display(description=_("participants"), ordering="participant_count")
@@ -497,7 +501,6 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
         # As lists of ids, which the database looks up in the indexes of quotes: as subqueries, it
         # would test every quote of the table against each.
         by_words = list(search.search_quotes(queryset, search_term).values_list("pk", flat=True))
-        people = search.suggest_people(Person.objects.only("name"), search_term, 50)
         sessions = Panel.objects.filter(
             Q(title__icontains=search_term)
             | Q(edition__festival__name__icontains=search_term)
@@ -505,7 +508,7 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
         )
         found = (
             Q(pk__in=by_words)
-            | Q(speaker__in=[person.pk for person in people])
+            | Q(speaker__in=people_named(search_term, 50))
             | Q(panel__in=list(sessions.values_list("pk", flat=True)))
         )
         return queryset.filter(found), False
