@@ -275,7 +275,7 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = ["-edition__year", "date", "start_time", "title"]
     list_display = ["title", "edition", "kind", "date", "venue", "participant_count"]
     list_filter = ["kind", "edition__festival", "edition__year", "topics"]
-    search_fields = ["title", "venue", "edition__festival__name", "edition__festival__short_name"]
+    search_fields = ["title", "venue"]  # and festivals and who was on stage: get_search_results
     autocomplete_fields = ["edition", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["edition__festival"]
@@ -296,13 +296,19 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         )
 
     def get_search_results(self, request, queryset, search_term):
-        """By title, venue or festival, or by who was on stage, named as the public site matches names."""
+        """By title or venue, festival, or who was on stage (named as the public site matches names).
+        Festivals and people are looked up first, so that each session is compared with ids only."""
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if not search.has_words(search_term):
             return found, may_have_duplicates
-        on_stage_ids = Participation.objects.filter(person__in=people_named(search_term)).values("panel")
-        on_stage = queryset.filter(pk__in=on_stage_ids)
-        return found | on_stage, may_have_duplicates
+        festivals = Festival.objects.filter(
+            Q(name__icontains=search_term) | Q(short_name__icontains=search_term)
+        )
+        on_stage = Participation.objects.filter(person__in=people_named(search_term, 50)).values_list("panel")
+        elsewhere = Q(edition__festival__in=list(festivals.values_list("pk", flat=True))) | Q(
+            pk__in=[panel for (panel,) in on_stage]
+        )
+        return found | queryset.filter(elsewhere), may_have_duplicates
 
     @admin.display(description=_("participants"), ordering="participant_count")
     def participant_count(self, panel):
