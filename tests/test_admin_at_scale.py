@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.factories import ArticleFactory, ParticipationFactory, PersonFactory, QuoteFactory
-from articles.models import Quote
+from articles.models import Article, Quote
 
 from .helpers import visible_text
 
@@ -109,3 +109,10 @@ def test_counts_in_the_lists_count_each_things_own_rows(admin_client, db):
     counts = {item.pk: item.quote_count for item in response.context["cl"].result_list}
     assert sorted(counts.values()) == [0, 3]
     assert counts[article.pk] == 3
+
+
+def test_the_article_page_shows_each_quotes_language_chosen(admin_client, demo):
+    article = Article.objects.get()
+    html = admin_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    chosen = '<option value="fr" selected>French</option>'
+    assert html.count(chosen) == 1 + article.quotes.count()  # the article's language and each quote's

@@ -37,6 +37,7 @@ from ..pagination import LargeTablePaginator
 from ..querysets import distinct_values, related_count
 from .importing import import_coverage_urls
 from .quote_finder import find_quotes_urls
+from .widgets import PlainSelect
 
 FORM_FIELDS = {
     # A web address typed without a scheme ("www.berlinale.de") is taken as https, as Django 6 will.
@@ -64,7 +65,14 @@ class ViewOnSiteAsPreview:
         return obj.get_absolute_url()
 
 
-class PublicArchiveAdmin(ViewOnSiteWhenPublic, admin.ModelAdmin):
+class LanguageFields:
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name.endswith("language"):
+            kwargs.setdefault("widget", PlainSelect)
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class PublicArchiveAdmin(LanguageFields, ViewOnSiteWhenPublic, admin.ModelAdmin):
     formfield_overrides = FORM_FIELDS
     # Lists stay quick on a large archive: no second count of the whole table.
     paginator = LargeTablePaginator
@@ -329,7 +337,7 @@ class QuoteFormSet(BaseInlineFormSet):
         return form
 
 
-class QuoteInline(ViewOnSiteWhenPublic, admin.StackedInline):
+class QuoteInline(LanguageFields, ViewOnSiteWhenPublic, admin.StackedInline):
     model = Quote
     formset = QuoteFormSet
     autocomplete_fields = ["speaker", "panel"]
