@@ -1,8 +1,9 @@
 """Keep `public_since` (visibility.py) right whenever coverage, panels or who was on stage change,
-and old addresses redirecting (redirects.py) whenever a page moves."""
+old addresses redirecting (redirects.py) whenever a page moves, and the change history readable."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
 
 from . import redirects, visibility
 from .models import Article, Edition, Panel, Participation, Quote
@@ -83,3 +84,9 @@ def note_addresses(sender, instance, raw=False, **kwargs):
 def redirect_moved_addresses(sender, instance, raw=False, created=False, **kwargs):
     if sender in redirects.MOVABLE and not raw and not created:
         redirects.redirect_moved(getattr(instance, "addresses_before", {}), redirects.addresses(instance))
+
+
+@receiver(pre_create_historical_record)
+def no_reason_given(sender, history_instance, **kwargs):
+    if history_instance.history_change_reason is None:
+        history_instance.history_change_reason = ""  # the history shows nothing rather than "None"

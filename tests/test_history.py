@@ -1,6 +1,8 @@
 """Every change to articles, sessions, quotes and people is kept: who, when, each field before and
 after, and any earlier version can be restored from the admin."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection
@@ -185,3 +187,33 @@ def test_what_was_there_before_history_began_gets_a_first_version():
     executor.migrate(executor.loader.graph.leaf_nodes())
     first = Person.history.get(id=person.pk)
     assert (first.name, first.history_type) == ("Ada Early", "+")
+
+
+def test_a_version_a_contributor_may_not_restore_is_shown_to_read(editor, contributor):
+    article = ArticleFactory(status=Article.Status.PUBLISHED, title="Published headline")
+    version = article.history.get()
+    response = contributor.get(admin_url(article, "simple_history", version.history_id))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(r'<input[^>]*name="title"[^>]*disabled', html)
+    assert re.search(r'<option value="published" selected>', html)  # as it was, though he may not choose it
+
+
+def test_a_restore_says_which_version_it_restored_and_no_reason_reads_none(editor):
+    article = ArticleFactory(title="First headline")
+    first = article.history.get()
+    submit_admin_form(editor, admin_url(article), title="Second headline")
+    restore(editor, article, first)
+    assert article.history.first().history_change_reason.startswith("Restored the version of ")
+    rows = history_page(editor, article).split("Changes", 1)[-1]
+    assert "Changed erika Title: First headline → Second headline" in rows  # no reason, not "None"
+
+
+def test_saving_a_form_nobody_changed_changes_nothing(editor):
+    article = ArticleFactory(body="First paragraph.\n\nSecond paragraph.")
+    # A browser sends the line breaks of a text box as CR LF.
+    submit_admin_form(editor, admin_url(article), body="First paragraph.\r\n\r\nSecond paragraph.")
+    article.refresh_from_db()
+    assert article.body == "First paragraph.\n\nSecond paragraph."
+    latest = article.history.first()
+    assert latest.diff_against(latest.prev_record).changes == []

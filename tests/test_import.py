@@ -234,9 +234,9 @@ def test_wrong_types_bad_dates_and_unknown_choices_are_reported_by_field():
     found = {(re.sub(r" \([^)]*\)", "", error.record), error.field): error.message for error in report.errors}
     assert found[("editions[0]", "year")] == "Must be a whole number, not a text."
     assert found[("panels[0]", "kind")].startswith("Unknown kind “roundtable”: use panel, keynote,")
-    assert found[("panels[0]", "start_time")] == "“2pm” is not a time as HH:MM."
+    assert found[("panels[0]", "start_time")] == "“2pm” is not a real time, written HH:MM."
     assert found[("panels[0].participants[1]", "role")].startswith("Unknown role “star”")
-    assert found[("articles[0]", "published_on")] == "“17/02/2024” is not a date as YYYY-MM-DD."
+    assert found[("articles[0]", "published_on")] == "“17/02/2024” is not a real date, written YYYY-MM-DD."
     assert found[("articles[0].quotes[0]", "language")].startswith("Unknown language “french”")
     assert found[("articles[0].quotes[2]", "position")].startswith(
         "Another quote of this article has this position"
@@ -452,7 +452,7 @@ def test_a_contributor_imports_drafts_but_cannot_publish(client):
         [
             ARTICLE,
             "status",
-            "Only editors may publish: import it as draft or in_review.",
+            'Only editors may publish: import it with "status": "draft" or "in_review".',
         ]
     ]
     assert counts() == dict.fromkeys(counts(), 0)

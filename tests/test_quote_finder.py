@@ -1,12 +1,14 @@
 """“Find quotes”: the quoted passages of an article proposed as quotes, with a guessed speaker, and
 confirmed by the editor in the admin."""
 
+import io
 import json
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -312,7 +314,7 @@ def test_the_find_page_lists_the_proposals_and_what_is_already_entered(admin_cli
     assert [form["keep"].value() for form in response.context["formset"]] == [True, True, False]
 
 
-def test_confirming_the_proposals_adds_them_after_the_quotes_entered(admin_client, covered_article):
+def test_confirmed_proposals_are_added_in_the_order_the_article_prints_them(admin_client, covered_article):
     response = admin_client.get(find_url(covered_article))
     edited = "Vous ne devriez pas avoir peur de votre propre travail"
     saved = admin_client.post(find_url(covered_article), proposals_data(response, form0={"text": edited}))
@@ -324,9 +326,9 @@ def test_confirming_the_proposals_adds_them_after_the_quotes_entered(admin_clien
         )
     )
     assert quotes == [
-        (1, "Simon Weisse", "Mais c'est juste une chose nouvelle et nous devons travailler avec", "fr"),
-        (2, "Dave Clark", edited, "fr"),
-        (3, "Simon Weisse", "Je suis encore là, et c'est très intéressant", "fr"),
+        (1, "Dave Clark", edited, "fr"),
+        (2, "Simon Weisse", "Je suis encore là, et c'est très intéressant", "fr"),
+        (3, "Simon Weisse", "Mais c'est juste une chose nouvelle et nous devons travailler avec", "fr"),
     ]
     assert {quote.panel for quote in covered_article.quotes.all()} == {covered_article.panels.get()}
     assert "2 quotes added." in visible_text(admin_client.get(saved.url))
@@ -431,3 +433,17 @@ def test_confirming_needs_the_csrf_token(admin_user, covered_article):
     data = proposals_data(response)
     assert client.post(find_url(covered_article), data).status_code == 403
     assert covered_article.quotes.count() == 1
+
+
+def test_quotes_found_again_take_back_their_place_and_a_reimport_changes_nothing(admin_client, demo):
+    article = Article.objects.get()
+    in_order = list(article.quotes.order_by("position").values_list("text", flat=True))
+    article.quotes.filter(position__in=[3, 7]).delete()
+
+    response = admin_client.get(find_url(article))
+    assert admin_client.post(find_url(article), proposals_data(response)).status_code == 302
+    assert list(article.quotes.order_by("position").values_list("text", flat=True)) == in_order
+    assert list(article.quotes.values_list("position", flat=True).order_by("position")) == list(range(1, 10))
+
+    call_command("load_demo", stdout=io.StringIO())
+    assert article.quotes.count() == 9

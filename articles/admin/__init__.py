@@ -13,11 +13,12 @@ from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.models import is_historic
+from simple_history.models import is_historic, to_historic
 
 from .. import exporters, search, visibility
 from ..models import (
@@ -35,14 +36,15 @@ from ..models import (
 )
 from ..pagination import LargeTablePaginator
 from ..querysets import distinct_values, related_count
+from .forms import PlainSelect, TextWithNewlines
 from .importing import import_coverage_urls
 from .quote_finder import find_quotes_urls
-from .widgets import PlainSelect
 
 FORM_FIELDS = {
     # A web address typed without a scheme ("www.berlinale.de") is taken as https, as Django 6 will.
     models.URLField: {"assume_scheme": "https"},
     models.TimeField: {"widget": AdminTimeWidget(format="%H:%M")},
+    models.TextField: {"form_class": TextWithNewlines},
 }
 
 
@@ -98,9 +100,8 @@ class ChangeHistoryAdmin(SimpleHistoryAdmin):
         if not (object_id.isdigit() and version_id.isdigit()):
             raise Http404
         # The library checks only that the user may see the version: restoring one is a change.
-        if request.method == "POST" and not self.has_change_history_permission(
-            request, self.model(pk=object_id)
-        ):
+        request.reading_a_version = not self.has_change_history_permission(request, self.model(pk=object_id))
+        if request.method == "POST" and request.reading_a_version:
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
@@ -109,8 +110,26 @@ class ChangeHistoryAdmin(SimpleHistoryAdmin):
         current = self.model.objects.filter(pk=obj.pk).first() if obj is not None else None
         return self.has_change_permission(request, current)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not getattr(request, "reading_a_version", False):
+            return form
+
+        class VersionToRead(form):
+            """A version shown to someone who may not restore it: to read, not to fill in."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for field in self.fields.values():
+                    field.disabled = True
+
+        return VersionToRead
+
     def save_model(self, request, obj, form, change):
         if change and is_historic(obj):
+            obj._change_reason = _("Restored the version of %(moment)s") % {
+                "moment": date_format(timezone.localtime(to_historic(obj).history_date), "DATETIME_FORMAT")
+            }
             # A version being restored: see what it replaces.
             replaced = self.model.objects.filter(pk=obj.pk).values().first()
             if replaced is None:
@@ -339,6 +358,7 @@ class QuoteFormSet(BaseInlineFormSet):
 
 class QuoteInline(LanguageFields, ViewOnSiteWhenPublic, admin.StackedInline):
     model = Quote
+    formfield_overrides = FORM_FIELDS
     formset = QuoteFormSet
     autocomplete_fields = ["speaker", "panel"]
     fieldsets = [
@@ -405,7 +425,12 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         return super().has_change_permission(request, obj)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not self.has_publish_permission(request):
+        # A version read by who may not restore it shows its status as it was.
+        if (
+            db_field.name == "status"
+            and not self.has_publish_permission(request)
+            and not getattr(request, "reading_a_version", False)
+        ):
             kwargs["choices"] = [
                 choice for choice in Article.Status.choices if choice[0] != Article.Status.PUBLISHED
             ]

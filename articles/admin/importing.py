@@ -21,7 +21,8 @@ class CoverageImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
     )
     dry_run = forms.BooleanField(
-        label=gettext_lazy("Only check the file: write nothing"),
+        label=gettext_lazy("Only check the file, write nothing"),
+        label_suffix="",
         required=False,
     )
 

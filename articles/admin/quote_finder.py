@@ -15,11 +15,12 @@ from django.utils.translation import ngettext
 
 from .. import quote_finder
 from ..models import Panel, Participation, Person, Quote
+from .forms import TextWithNewlines
 
 
 class ProposalForm(forms.Form):
     keep = forms.BooleanField(label=_("keep"), required=False)
-    text = forms.CharField(
+    text = TextWithNewlines(
         label=_("words as reported"), required=False, widget=forms.Textarea(attrs={"rows": 4, "cols": 70})
     )
     speaker = forms.ModelChoiceField(
@@ -91,11 +92,13 @@ def find_quotes(model_admin, request, object_id):
     if request.method == "POST":
         formset = ProposalFormSet(request.POST, form_kwargs=form_kwargs)
         if formset.is_valid():
-            quotes = _checked_quotes(article, formset)
+            quotes = _checked_quotes(article, formset, new_proposals)
             if quotes is not None:
                 with transaction.atomic():
                     for quote in quotes:
-                        quote.save()  # in turn, so each takes the next position
+                        quote._change_reason = _("Found in the article’s text")
+                        quote.save()
+                    number_in_reading_order(article, already_entered, added=quotes)
                 message = ngettext("%d quote added.", "%d quotes added.", len(quotes)) % len(quotes)
                 model_admin.message_user(request, message, messages.SUCCESS)
                 return redirect(reverse(f"admin:{article._meta.app_label}_article_change", args=[article.pk]))
@@ -123,6 +126,24 @@ def find_quotes(model_admin, request, object_id):
     return TemplateResponse(request, "admin/articles/article/find_quotes.html", context)
 
 
+def number_in_reading_order(article, entered, added):
+    """Number the article's quotes in the order its body prints them, so that a quote added later
+    takes its place among the others. `entered`: the passages matched by quotes already there;
+    `added`: the new quotes, each with `found_at`. Quotes not found in the body follow, in order."""
+    found_at = {quote.pk: quote.found_at for quote in added if quote.found_at is not None}
+
+    def place(quote):
+        if quote.pk in found_at:
+            return (0, found_at[quote.pk])
+        starts = [found.start for found in entered if quote_finder.is_same_passage(found.text, quote.text)]
+        return (0, min(starts)) if starts else (1, 0)
+
+    for position, quote in enumerate(sorted(article.quotes.order_by("position", "pk"), key=place), start=1):
+        if quote.position != position:
+            quote.position = position
+            quote.save(update_fields=["position"])
+
+
 def _initial(proposal, panels, panels_of):
     """The form's starting values: kept when someone is named as its speaker; the panel the article
     covers, or of several the one the speaker was on stage at."""
@@ -135,11 +156,14 @@ def _initial(proposal, panels, panels_of):
     return {"keep": speaker is not None, "text": proposal.text, "speaker": speaker, "panel": panel}
 
 
-def _checked_quotes(article, formset):
-    """The kept proposals as unsaved quotes, each checked as the model checks it; None, with the
-    errors on the forms, if any is refused."""
+def _checked_quotes(article, formset, proposals):
+    """The kept proposals as unsaved quotes, each checked as the model checks it and with where its
+    passage was found (`found_at`, when the body is as it was proposed from); None, with the errors
+    on the forms, if any is refused."""
+    if len(proposals) != len(formset.forms):
+        proposals = [None] * len(formset.forms)
     quotes = []
-    for form in formset:
+    for form, proposal in zip(formset, proposals, strict=True):
         if not form.cleaned_data.get("keep"):
             continue
         quote = Quote(
@@ -148,6 +172,7 @@ def _checked_quotes(article, formset):
             speaker=form.cleaned_data["speaker"],
             panel=form.cleaned_data["panel"],
         )
+        quote.found_at = proposal.start if proposal else None
         try:
             quote.full_clean()
         except ValidationError as error:

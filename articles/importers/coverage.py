@@ -181,9 +181,9 @@ LANGUAGE_KEYS = {"language", "spoken_language", "translation_language"}
 TYPE_NAMES = {
     "text": "a text",
     "integer": "a whole number",
-    "date": "a date as YYYY-MM-DD",
-    "time": "a time as HH:MM",
-    "datetime": "a date and time as YYYY-MM-DDTHH:MM (ISO 8601)",
+    "date": "a real date, written YYYY-MM-DD",
+    "time": "a real time, written HH:MM",
+    "datetime": "a real date and time, written YYYY-MM-DDTHH:MM (ISO 8601)",
     "texts": "a list of texts",
     "records": "a list of objects",
 }
@@ -377,7 +377,11 @@ class CoverageImport:
             stored = Article.objects.filter(slug=values["slug"]).first()
             if not self.may_publish:
                 if values.get("status") == Article.Status.PUBLISHED:
-                    self.error(where, "status", "Only editors may publish: import it as draft or in_review.")
+                    self.error(
+                        where,
+                        "status",
+                        'Only editors may publish: import it with "status": "draft" or "in_review".',
+                    )
                 elif stored and stored.status == Article.Status.PUBLISHED:
                     self.error(
                         where, "status", "This article is published already; only editors may change it."

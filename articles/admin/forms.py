@@ -1,4 +1,4 @@
-"""Widgets of the editors' admin."""
+"""Form fields and widgets of the editors' admin."""
 
 from django import forms
 from django.forms.utils import flatatt
@@ -22,3 +22,12 @@ class PlainSelect(forms.Select):
             flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})),
             options,
         )
+
+
+class TextWithNewlines(forms.CharField):
+    """Browsers send the line breaks of a text box as CR LF; kept as LF, as imports and the rest of
+    the archive have them, so that saving a form nobody changed changes nothing."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if value else value
