@@ -1,11 +1,21 @@
 """Submitting admin pages as a browser would: every field of the form and its inlines, as rendered."""
 
+from django.forms import MultiWidget
+
 
 def _add_form(data, form):
     for name in form.fields:
         value = form[name].value()
         key = form.add_prefix(name)
         if value is None or value is False:
+            continue
+        widget = form.fields[name].widget
+        if isinstance(widget, MultiWidget):  # a date and time, say: one input for each part
+            for suffix, part, part_widget in zip(
+                widget.widgets_names, widget.decompress(value), widget.widgets, strict=True
+            ):
+                if part is not None:
+                    data[key + suffix] = part_widget.format_value(part)
             continue
         if isinstance(value, list | tuple):
             data[key] = [str(item) for item in value]

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from .helpers import member_of
+
 SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "seed-article.txt"
 
 
@@ -22,3 +24,13 @@ def seed_article_text():
             pytest.fail(f"the seed article is missing at {SEED_ARTICLE}")
         pytest.skip(f"the seed article is not at {SEED_ARTICLE}")
     return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def editor(db):
+    return member_of("Editor")
+
+
+@pytest.fixture
+def contributor(db):
+    return member_of("Contributor")

@@ -1,8 +1,12 @@
-"""Reading pages as a reader would: the text they show, their headings and landmarks."""
+"""Reading pages as a reader would (the text they show, their headings and landmarks), and signing in
+as a member of the newsroom."""
 
 import html as html_module
 import re
 from html.parser import HTMLParser
+
+from django.contrib.auth.models import Group, User
+from django.test import Client
 
 
 class PageOutline(HTMLParser):
@@ -44,3 +48,12 @@ def visible_text(response):
     text = re.sub(r"<[^>]+>", "", text)
     text = html_module.unescape(text)
     return re.sub(r"\s+", " ", text)
+
+
+def member_of(group, username=None):
+    """A browser signed in as a new staff member of `group`, one of the roles of migration 0008."""
+    user = User.objects.create_user(username or group.lower(), password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    client = Client()
+    client.force_login(user)
+    return client

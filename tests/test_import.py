@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -17,7 +17,7 @@ from articles.importers.coverage import load_coverage, load_files
 from articles.management.commands.load_demo import DEMO_COVERAGE
 from articles.models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
 
-from .helpers import visible_text
+from .helpers import member_of, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -380,13 +380,6 @@ def table(response, table_id):
     return parser.rows[1:]  # without the header
 
 
-def member_of(client, group):
-    user = User.objects.create_user(group.lower(), password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    return client
-
-
 def test_the_article_list_links_to_the_import_page(admin_client):
     response = admin_client.get(reverse("admin:articles_article_changelist"))
     assert f'href="{IMPORT_URL}"' in response.content.decode()
@@ -445,7 +438,7 @@ def test_a_file_over_the_size_limit_is_refused(admin_client):
 
 
 def test_a_contributor_imports_drafts_but_cannot_publish(client):
-    contributor = member_of(client, "Contributor")
+    contributor = member_of("Contributor")
     response = upload(contributor, demo_coverage())
     assert response.status_code == 400
     assert table(response, "import-errors") == [
@@ -467,7 +460,7 @@ def test_a_contributor_imports_drafts_but_cannot_publish(client):
 def test_a_contributor_cannot_take_a_published_article_back_through_an_import(client, demo):
     data = demo_coverage()
     data["articles"][0]["status"] = "draft"
-    response = upload(member_of(client, "Contributor"), data)
+    response = upload(member_of("Contributor"), data)
     assert "This article is published already; only editors may change it." in visible_text(response)
     assert Article.objects.get().status == Article.Status.PUBLISHED
 

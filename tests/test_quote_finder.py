@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -16,7 +15,7 @@ from articles.factories import ArticleFactory, PanelFactory, ParticipationFactor
 from articles.models import Article, Person
 from articles.quote_finder import MINIMUM_WORDS, comparable, find_quotes
 
-from .helpers import visible_text
+from .helpers import member_of, visible_text
 
 DEMO_COVERAGE = Path(__file__).resolve().parents[1] / "articles" / "demo_coverage"
 
@@ -277,14 +276,6 @@ def proposals_data(response, **changes):
                 continue
             data[form.add_prefix(name)] = "on" if value is True else str(getattr(value, "pk", value))
     return data
-
-
-def member_of(group):
-    user = User.objects.create_user(group.lower(), password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_the_article_change_page_offers_find_quotes(admin_client, covered_article):

@@ -1,7 +1,7 @@
 """Editors publish and delete; contributors write drafts and submit them for review."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.factories import ArticleFactory, QuoteFactory
@@ -10,23 +10,6 @@ from articles.models import Article, Quote
 from .admin_forms import submit_admin_form
 
 pytestmark = pytest.mark.django_db
-
-
-def member_of(client, group):
-    user = User.objects.create_user(group.lower(), password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def contributor(client):
-    return member_of(client, "Contributor")
-
-
-@pytest.fixture
-def editor(client):
-    return member_of(client, "Editor")
 
 
 def change_url(obj):
