@@ -18,7 +18,7 @@ from operator import itemgetter
 from django.conf import settings
 from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, Value
+from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils.html import escape
@@ -125,7 +125,7 @@ def search_quotes(quotes, text):
                 MatchesQuery(QuoteSearchDocument(), Cast(Value(all_words), output_field=SearchQueryField()))
             )
             quotes_to_check = holding_all_words.order_by().values("pk")[: settings.QUOTE_PHRASE_CHECKS]
-            matching = quotes.filter(pk__in=quotes_to_check).filter(
+            matching = quotes.filter(IsAmong(F("pk"), Subquery(quotes_to_check))).filter(
                 MatchesQuery(QuoteSearchDocument(), query)
             )
         else:
@@ -217,6 +217,16 @@ def postgresql_readings(text):
 def preparation_queries():
     """Queries a text search runs before it matches: PostgreSQL asks how each language reads the words."""
     return 1 if is_postgresql() else 0
+
+
+class IsAmong(Func):
+    """`value = ANY(ARRAY(subquery))`: PostgreSQL runs the subquery once, first, and looks up the
+    rows it returns by primary key. As `IN (subquery)`, it was planned as a join that first reread
+    every quote matching the outer conditions (for a phrase, every quote holding its words)."""
+
+    template = "%(expressions)s)"
+    arg_joiner = " = ANY(ARRAY"
+    output_field = BooleanField()
 
 
 class MatchesQuery(Func):
