@@ -12,8 +12,6 @@ import json
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from .querysets import QUOTES_LATEST_FIRST
-
 COLUMNS = [
     "id",
     "url",
@@ -40,13 +38,6 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=
 # Readers' exports stop here: enough for any study, and a download the server streams in seconds.
 PUBLIC_EXPORT_LIMIT = 10_000
 CHUNK_SIZE = 1_000
-
-
-def with_context(quotes):
-    """`quotes` with what an export shows beside each one, in the same query, newest first."""
-    if "speaker_affiliation" not in quotes.query.annotations:
-        quotes = quotes.with_context()
-    return quotes.order_by(*QUOTES_LATEST_FIRST) if not quotes.ordered else quotes
 
 
 def rows(quotes, base_url=""):

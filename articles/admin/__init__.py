@@ -1,7 +1,8 @@
 """The editors' tool: one ModelAdmin per model, with the parts edited together shown inline.
 
-Admins with a count column set `ordering` explicitly: Django leaves Meta.ordering out of the GROUP BY
-queries that counting needs, and changelists and autocompletes must stay in a stable order.
+Count columns are subqueries (querysets.related_count), worked out for the rows a page shows; the
+large lists count and page with pagination.LargeTablePaginator. Admins set `ordering` explicitly, so
+that changelists and autocompletes stay in a stable order.
 """
 
 from django.contrib import admin, messages
@@ -573,7 +574,7 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
 
     def _export(self, request, queryset, export_format):
         base_url = request.build_absolute_uri("/").rstrip("/")
-        return exporters.download(exporters.with_context(queryset), export_format, base_url=base_url)
+        return exporters.download(queryset.with_context(), export_format, base_url=base_url)
 
     @admin.display(description=_("quote"), ordering="text")
     def short_text(self, quote):

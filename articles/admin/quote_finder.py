@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.utils import bulk_update_with_history
 
 from .. import quote_finder
 from ..models import Panel, Participation, Person, Quote
@@ -138,10 +139,15 @@ def number_in_reading_order(article, entered, added):
         starts = [found.start for found in entered if quote_finder.is_same_passage(found.text, quote.text)]
         return (0, min(starts)) if starts else (1, 0)
 
+    moved = []
     for position, quote in enumerate(sorted(article.quotes.order_by("position", "pk"), key=place), start=1):
         if quote.position != position:
             quote.position = position
-            quote.save(update_fields=["position"])
+            moved.append(quote)
+    # One UPDATE, with a version of each: a position changes nothing readers can or cannot see.
+    bulk_update_with_history(
+        moved, Quote, ["position"], default_change_reason=_("Numbered in the order the article prints them")
+    )
 
 
 def _initial(proposal, panels, panels_of):
