@@ -1,0 +1,130 @@
+"""The card that shows a quote, wherever quotes are listed: `{% quote_card quote show_speaker=True %}`.
+
+Written in Python rather than as an included template, as Django's admin writes the rows of its
+lists: a page lists 25 cards, and the template engine spent 0.28 ms on each (its variable lookups,
+dates and translations), more than the search's own SQL; format_html still took 0.1 ms. Every value
+goes through `escape` (or comes escaped from search.highlight): tests/test_quote_cards.py feeds
+markup to every field.
+"""
+
+from html import escape
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.html import normalize_newlines
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from .. import search
+from ..url_formats import UrlFormat
+from .typography import typeset
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def quote_card(
+    context, quote, *, show_speaker=False, show_panel=False, hide_source=False, hide_permalink=False
+):
+    """A quote (with `speaker`, `panel__edition__festival` and `article` selected, and the
+    `speaker_affiliation` of querysets.with_context), what was spoken and its translation, then who
+    said it, where, in which article, and its permalink. Words of the reader's search are marked."""
+    # One card writer per page render: it looks up its labels once for every card.
+    card = context.render_context.get(QuoteCard)
+    if card is None:
+        card = context.render_context[QuoteCard] = QuoteCard(
+            context.get("LANGUAGE_CODE"), context.get("search_text") or ""
+        )
+    return card.render(
+        quote,
+        show_speaker=show_speaker,
+        show_panel=show_panel,
+        hide_source=hide_source,
+        hide_permalink=hide_permalink,
+    )
+
+
+class QuoteCard:
+    def __init__(self, page_language, search_text):
+        self.page_language = page_language
+        self.search_text = search_text
+        self.spoken_label = escape(gettext("As spoken"))
+        self.translation_label = escape(gettext("Translation"))
+        self.source_label = escape(gettext("Reported in"))
+        self.permalink_label = escape(gettext("Permalink and citation"))
+        # What the models' get_absolute_url() give, made faster (url_formats.py).
+        self.quote_url = UrlFormat("quote-detail", 1234567)
+        self.person_url = UrlFormat("person-detail", "person-slug")
+        self.panel_url = UrlFormat("panel-detail", "festival-slug", 1234, "panel-slug")
+        self.article_url = UrlFormat("article-detail", "article-slug")
+
+    def render(self, quote, *, show_speaker, show_panel, hide_source, hide_permalink):
+        article = quote.article
+        cite = f' cite="{escape(article.source_url)}"' if article.source_url else ""
+        text = normalize_newlines(self.words(quote.text, quote.language)).replace("\n", "<br>")
+        parts = [
+            f'<figure class="quote" id="quote-{quote.pk}">\n'
+            f"  <blockquote{self.lang(quote.language)}{cite}>\n    <p>{text}</p>\n  </blockquote>\n"
+        ]
+        if quote.spoken_text:
+            parts.append(self.alternative(self.spoken_label, quote.spoken_text, quote.spoken_language))
+        if quote.translation:
+            parts.append(
+                self.alternative(self.translation_label, quote.translation, quote.translation_language)
+            )
+        caption = []
+        if show_speaker:
+            caption.append(self.speaker(quote))
+        if show_panel:
+            caption.append(self.panel(quote.panel, after_speaker=show_speaker))
+        if quote.context:
+            caption.append(f'<span class="context">{escape(quote.context)}</span>')
+        if not hide_source:
+            caption.append(self.source(article))
+        if not hide_permalink:
+            caption.append(
+                f'<a class="permalink" href="{escape(self.quote_url(quote.pk))}">{self.permalink_label}</a>'
+            )
+        if caption:
+            parts.append("  <figcaption>\n    " + "\n    ".join(caption) + "\n  </figcaption>\n")
+        parts.append("</figure>")
+        return mark_safe("".join(parts))
+
+    def lang(self, language):
+        """The lang attribute of a text whose language is not the page's."""
+        return f' lang="{escape(language)}"' if language and language != self.page_language else ""
+
+    def words(self, text, language):
+        """The text escaped and typeset, the words of the reader's search marked."""
+        return search.highlight(typeset(text, language), self.search_text)
+
+    def alternative(self, label, text, language):
+        return (
+            f'  <p class="quote-alt"><span class="label">{label}</span> '
+            f"<q{self.lang(language)}>{self.words(text, language)}</q></p>\n"
+        )
+
+    def speaker(self, quote):
+        speaker = quote.speaker
+        affiliation = getattr(quote, "speaker_affiliation", "")
+        affiliation = f', <span class="affiliation">{escape(affiliation)}</span>' if affiliation else ""
+        url = self.person_url(speaker.slug)
+        return f'<a class="speaker" href="{escape(url)}">{escape(speaker.name)}</a>{affiliation}'
+
+    def panel(self, panel, *, after_speaker):
+        dash = "— " if after_speaker else ""
+        url = self.panel_url(panel.edition.festival.slug, panel.edition.year, panel.slug)
+        return (
+            f'<span class="where">{dash}<a href="{escape(url)}">{escape(panel.title)}</a>, '
+            f"{escape(str(panel.edition))}</span>"
+        )
+
+    def source(self, article):
+        title = escape(typeset(article.title, article.language))
+        publication = f", {escape(article.publication)}" if article.publication else ""
+        published_on = article.published_on
+        return (
+            f'<span class="source">{self.source_label} <a href="{escape(self.article_url(article.slug))}">'
+            f"<cite{self.lang(article.language)}>{title}</cite></a>{publication}, "
+            f'<time datetime="{published_on.isoformat()}">{escape(date_format(published_on))}</time></span>'
+        )
