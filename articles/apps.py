@@ -8,4 +8,4 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Coverage")
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects the receivers)
+        from . import comments, signals  # noqa: F401 (connect the receivers and the comment moderator)

@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, ReaderComment, Topic
 
 
 class FestivalFactory(factory.django.DjangoModelFactory):
@@ -98,3 +98,17 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     def covered(quote, create, extracted, **kwargs):
         if create:
             quote.article.panels.add(quote.panel)
+
+
+class ReaderCommentFactory(factory.django.DjangoModelFactory):
+    """An approved comment by a reader on a published article."""
+
+    class Meta:
+        model = ReaderComment
+
+    content_object = factory.SubFactory(ArticleFactory)
+    site_id = 1
+    user_name = factory.Sequence(lambda n: f"Reader {n}")
+    user_email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    comment = "Thank you for this report."
+    is_public = True

@@ -18,6 +18,7 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.topic_detail, name="topic-detail"),
     path("articles/", views.article_list, name="article-list"),
     path("articles/<slug:slug>/", views.article_detail, name="article-detail"),
+    path("articles/<slug:slug>/comments/", views.post_comment, name="article-comment"),
     path("quotes/", views.quote_list, name="quote-list"),
     path("quotes/export.csv", views.quote_export, {"export_format": "csv"}, name="quote-export-csv"),
     path("quotes/export.json", views.quote_export, {"export_format": "json"}, name="quote-export-json"),

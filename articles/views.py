@@ -2,14 +2,17 @@
 in querysets.py decide what is public."""
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.sites.shortcuts import get_current_site
 from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django_comments.signals import comment_was_posted, comment_will_be_posted
 
-from . import exporters, search
+from . import comments, exporters, search
 from .filters import QuoteFilter
 from .models import Article, Edition, Festival, Panel, Person, Quote, Topic
 from .pagination import paginate
@@ -90,9 +93,9 @@ def viewable(request, things):
     return things.all() if request.user.is_staff else things.public()
 
 
-def render_with_preview(request, template, context):
+def render_with_preview(request, template, context, status=200):
     """render(); a preview (`preview` in the context) is for the editor who asked, never for a cache."""
-    response = render(request, template, context)
+    response = render(request, template, context, status=status)
     if context.get("preview"):
         add_never_cache_headers(response)
     return response
@@ -164,6 +167,16 @@ def article_list(request):
 
 def article_detail(request, slug):
     article = get_object_or_404(viewable(request, Article.objects), slug=slug)
+    return article_page(request, article, comments.CommentForm(article, initial=reply_to(request)))
+
+
+def reply_to(request):
+    """The comment a reader chose to answer (?reply_to=id): checked when the reply is sent."""
+    value = request.GET.get("reply_to", "")
+    return {"parent": int(value)} if value.isdigit() and len(value) < 19 else {}
+
+
+def article_page(request, article, comment_form, status=200):
     panels = list(article.panels.for_listing())
     participants = {}
     for panel in panels:
@@ -179,7 +192,55 @@ def article_detail(request, slug):
             "panels": panels,
             "participants": participants.values(),
             "quotes": quotes,
+            "comments": comments.shown_comments(article),
+            "comment_form": comment_form,
         },
+        status=status,
+    )
+
+
+def post_comment(request, slug):
+    """A reader's comment (or reply) on a published article: held for moderation, then back to the
+    article with a message. Problems show the form again with what the reader typed."""
+    article = Article.objects.filter(slug=slug).first()
+    if request.method != "POST":
+        return redirect(article.get_absolute_url() + "#comments" if article else "article-list")
+    if article is None or not article.is_public:
+        return comment_refused(request, _("This article is not published, so it cannot take comments."), 404)
+    if not article.comments_open:
+        return comment_refused(request, _("Comments are closed on this article."), 403, article)
+    form = comments.CommentForm(article, data=request.POST)
+    if not form.is_valid():
+        return article_page(request, article, form.renew_security_data(), status=400)
+    client = comments.client_hash(request)
+    if comments.over_rate_limit(client):
+        form.renew_security_data().add_error(
+            None,
+            _("You have sent several comments in the last few minutes. Wait a little, then send it again."),
+        )
+        return article_page(request, article, form, status=429)
+    comment = form.get_comment_object(site_id=get_current_site(request).id)
+    comment.client_hash = client
+    if request.user.is_authenticated:
+        comment.user = request.user
+    answers = comment_will_be_posted.send(sender=comment.__class__, comment=comment, request=request)
+    if any(answer is False for _receiver, answer in answers):
+        return comment_refused(request, _("Comments are closed on this article."), 403, article)
+    comment.save()
+    comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
+    comments.count_posted(client)
+    if comment.is_public:
+        messages.success(request, _("Your comment is published."))
+    else:
+        messages.success(
+            request, _("Thank you. Your comment awaits moderation and will appear once approved.")
+        )
+    return redirect(article.get_absolute_url() + "#comments")
+
+
+def comment_refused(request, reason, status, article=None):
+    return render(
+        request, "articles/comment_refused.html", {"reason": reason, "article": article}, status=status
     )
 
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "django_comments",
     "simple_history",
     "articles",
 ]
@@ -73,6 +74,12 @@ MIDDLEWARE = [
 ]
 
 SITE_ID = 1
+
+# Readers' comments: django-contrib-comments with the archive's own model and form (articles/__init__.py).
+COMMENTS_APP = "articles"
+COMMENT_MAX_LENGTH = 3000
+# At most this many comments from one client (a salted hash of its address) per window, in seconds.
+COMMENT_RATE_LIMIT = (int(os.environ.get("COMMENT_RATE_LIMIT", "5")), 600)
 
 ROOT_URLCONF = "festival.urls"
 

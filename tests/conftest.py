@@ -3,11 +3,18 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from .helpers import member_of
 
 SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "seed-article.txt"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no comments counted against the rate limit."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from articles.factories import (
     ParticipationFactory,
     PersonFactory,
     QuoteFactory,
+    ReaderCommentFactory,
     TopicFactory,
 )
 
@@ -27,7 +28,7 @@ EXPECTED_QUERIES = {
     "topic-list": 1,
     "topic-detail": 6,
     "article-list": 3,
-    "article-detail": 5,
+    "article-detail": 6,
     # quotes: count and page, plus the festival and topic choices of the form, plus each filter's lookup
     "quote-list": 4,
     "quote-list-speaker": 5,
@@ -46,7 +47,8 @@ TEXT_SEARCHES = {"quote-list-search", "quote-list-everything", "site-search"}
 
 def build_archive(size):
     """`size` festivals with `size` panels each; every panel has two people on stage, a published
-    article and two quotes. Returns one URL per kind of page."""
+    article and two quotes; the last article has `size` comments, each with a reply. Returns one URL
+    per kind of page."""
     topics = TopicFactory.create_batch(2)
     people = PersonFactory.create_batch(size * 2)
     for _ in range(size):
@@ -58,6 +60,8 @@ def build_archive(size):
             for person in people[index * 2 : index * 2 + 2]:
                 participation = ParticipationFactory(panel=panel, person=person)
                 QuoteFactory.create_batch(2, participation=participation, article=article)
+    for _ in range(size):
+        ReaderCommentFactory(content_object=article, parent=ReaderCommentFactory(content_object=article))
     person, topic = people[0], topics[0]
     return {
         "home": "/",

@@ -13,8 +13,10 @@ from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -22,6 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic, to_historic
 
 from .. import exporters, search, visibility
+from ..comments import comments_awaiting
 from ..models import (
     Article,
     Edition,
@@ -37,6 +40,7 @@ from ..models import (
 )
 from ..pagination import LargeTablePaginator
 from ..querysets import distinct_values, related_count
+from .comments import ReaderCommentAdmin  # noqa: F401 (registers the moderation queue)
 from .forms import PlainSelect, TextWithNewlines
 from .importing import import_coverage_urls
 from .quote_finder import find_quotes_urls
@@ -392,7 +396,15 @@ class QuoteInline(LanguageFields, ViewOnSiteWhenPublic, admin.StackedInline):
 @admin.register(Article)
 class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = ["-published_on", "-pk"]
-    list_display = ["title", "publication", "published_on", "language", "status", "quote_count"]
+    list_display = [
+        "title",
+        "publication",
+        "published_on",
+        "language",
+        "status",
+        "quote_count",
+        "comments_awaiting",
+    ]
     list_filter = ["status", LanguageInUseFilter, "publication", "panels__edition__festival"]
     search_fields = ["title", "author", "publication", "summary"]
     autocomplete_fields = ["panels"]
@@ -401,13 +413,24 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     actions = ["submit_for_review", "publish", "move_to_draft"]
     inlines = [QuoteInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", ("status", "published_at"), "panels"]}),
+        (None, {"fields": ["title", "slug", ("status", "published_at"), "panels", "comments_open"]}),
         (_("Source"), {"fields": [("publication", "author"), ("published_on", "language"), "source_url"]}),
         (None, {"fields": ["summary", "body"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_count=related_count(Quote, "article"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(quote_count=related_count(Quote, "article"), comments_awaiting=comments_awaiting())
+        )
+
+    @admin.display(description=_("comments awaiting moderation"), ordering="comments_awaiting")
+    def comments_awaiting(self, article):
+        if not article.comments_awaiting:
+            return 0
+        url = reverse("admin:articles_readercomment_changelist") + f"?status=pending&object_pk={article.pk}"
+        return format_html('<a href="{}">{}</a>', url, article.comments_awaiting)
 
     def get_urls(self):
         return import_coverage_urls(self) + find_quotes_urls(self) + super().get_urls()
