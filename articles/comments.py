@@ -26,12 +26,13 @@ class CommentForm(PackageCommentForm):
     def __init__(self, target_object, data=None, initial=None, **kwargs):
         super().__init__(target_object, data=data, initial=initial, **kwargs)
         self.fields["name"].label = _("Name")
-        self.fields["email"].label = _("Email")
-        self.fields["email"].help_text = _("Your email address will not be published.")
-        self.fields["email"].max_length = 254
-        self.fields["url"].label = _("Website")
-        self.fields["url"].max_length = 200
-        self.fields["url"].assume_scheme = "https"
+        # As long as the model's columns allow (the package's form fields allow longer).
+        self.fields["email"] = forms.EmailField(
+            label=_("Email"), max_length=254, help_text=_("Your email address will not be published.")
+        )
+        self.fields["url"] = forms.URLField(
+            label=_("Website"), max_length=200, required=False, assume_scheme="https"
+        )
         self.fields["comment"].label = _("Comment")
         self.fields["honeypot"].label = _("Leave this field empty")
         for name in ["name", "email", "comment"]:

@@ -120,6 +120,11 @@ def test_lengths_are_limited(client, article):
     assert response.status_code == 400
     assert "at most 50 characters" in visible_text(response)
     assert "3000" in visible_text(response)
+    long_email = "a" * 250 + "@example.org"
+    response = post(client, article, email=long_email, url="https://example.org/" + "p" * 200)
+    assert response.status_code == 400
+    assert "at most 254 characters" in visible_text(response)
+    assert "at most 200 characters" in visible_text(response)
     assert not ReaderComment.objects.exists()
 
 
