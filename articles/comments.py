@@ -95,23 +95,22 @@ class CommentForm(PackageCommentForm):
         ]
 
 
-def comments_on(article):
-    return ReaderComment.objects.filter(
+def on_article(comments, object_pk):
+    """`comments` on the article whose id is `object_pk` (as text, or an expression giving text)."""
+    return comments.filter(
         content_type__app_label=Article._meta.app_label,
         content_type__model=Article._meta.model_name,
-        object_pk=str(article.pk),
+        object_pk=object_pk,
     )
+
+
+def comments_on(article):
+    return on_article(ReaderComment.objects.all(), str(article.pk))
 
 
 def comments_awaiting():
     """How many comments await moderation on each article, as a subquery for an article queryset."""
-    awaiting = ReaderComment.objects.filter(
-        content_type__app_label=Article._meta.app_label,
-        content_type__model=Article._meta.model_name,
-        object_pk=Cast(OuterRef("pk"), CharField()),
-        is_public=False,
-        is_removed=False,
-    )
+    awaiting = on_article(ReaderComment.objects.in_moderation(), Cast(OuterRef("pk"), CharField()))
     counted = awaiting.order_by().values("object_pk").annotate(count=Count("*")).values("count")
     return Coalesce(Subquery(counted), 0)
 

@@ -93,17 +93,14 @@ class ReaderCommentAdmin(admin.ModelAdmin):
     @admin.action(description=_("Approve the selected comments"), permissions=["change"])
     def approve(self, request, comments):
         count = comments.update(is_public=True, is_removed=False)
-        self.message_user(
-            request,
-            ngettext("%d comment approved.", "%d comments approved.", count) % count,
-            messages.SUCCESS,
-        )
+        self.tell(request, ngettext("%d comment approved.", "%d comments approved.", count) % count)
 
     @admin.action(description=_("Mark the selected comments as spam"), permissions=["change"])
     def mark_as_spam(self, request, comments):
         count = comments.update(is_public=False, is_removed=True)
-        self.message_user(
-            request,
-            ngettext("%d comment marked as spam.", "%d comments marked as spam.", count) % count,
-            messages.SUCCESS,
+        self.tell(
+            request, ngettext("%d comment marked as spam.", "%d comments marked as spam.", count) % count
         )
+
+    def tell(self, request, message):
+        self.message_user(request, message, messages.SUCCESS)
