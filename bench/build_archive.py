@@ -526,6 +526,7 @@ def build(quotes, people, panels):
                 "body",
                 "status",
                 "published_at",
+                "comments_open",
             ],
             (
                 (
@@ -543,6 +544,7 @@ def build(quotes, people, panels):
                     "",
                     "published" if published[a] else "draft",
                     now if published[a] else None,
+                    True,
                 )
                 for a, p in article_panel.items()
             ),
