@@ -22,6 +22,7 @@ from .querysets import (
     EditionQuerySet,
     FestivalQuerySet,
     PanelQuerySet,
+    ParticipationQuerySet,
     PersonQuerySet,
     QuoteQuerySet,
     TopicQuerySet,
@@ -327,6 +328,8 @@ class Participation(RemembersSavedValues, models.Model):
     order = models.PositiveSmallIntegerField(
         _("order on stage"), default=0, help_text=_("Left at 0, after everyone already on the panel.")
     )
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

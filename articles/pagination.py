@@ -56,6 +56,8 @@ def paginate(request, object_list, per_page=None):
     paginator = BoundedPaginator(object_list, per_page or settings.ARCHIVE_PAGE_SIZE)
     requested = request.GET.get("page", "1")
     page = paginator.get_page(requested)
+    # The numbers the page links to: the first, the last, two either side of this one, "…" between.
+    page.numbers = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     notice = None
     if requested != str(page.number):
         if requested.isdigit():

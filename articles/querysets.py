@@ -60,6 +60,32 @@ class PanelQuerySet(VisibleFromQuerySet):
             Prefetch("participations", queryset=Participation.objects.select_related("person")),
         )
 
+    def in_same_edition_as(self, panel):
+        """The other sessions of the panel's festival edition, in programme order."""
+        return self.with_edition().filter(edition=panel.edition_id).exclude(pk=panel.pk)
+
+    def on_topics_of(self, panel):
+        """Other sessions sharing one of the panel's topics, latest first (any festival)."""
+        return (
+            self.with_edition()
+            .filter(pk__in=self.model.topics.through.objects.filter(topic__panels=panel).values("panel"))
+            .exclude(pk=panel.pk)
+            .order_by("-edition__year", "-date", "title")
+        )
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def elsewhere_for_people_on(self, panel):
+        """What the people on the panel's stage did in other public sessions, latest first."""
+        return (
+            self.filter(
+                person__in=panel.participations.values("person"), panel__public_since__lte=timezone.now()
+            )
+            .exclude(panel=panel)
+            .select_related("person", "panel__edition__festival")
+            .order_by("-panel__edition__year", "-panel__date", "panel__title", "panel", "order")
+        )
+
 
 class PersonQuerySet(VisibleFromQuerySet):
     def with_latest_affiliation(self):

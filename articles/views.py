@@ -1,6 +1,8 @@
 """Public pages. Each view fetches what its page shows in a fixed number of queries; the querysets
 in querysets.py decide what is public."""
 
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.sites.shortcuts import get_current_site
@@ -14,7 +16,7 @@ from django_comments.signals import comment_was_posted, comment_will_be_posted
 
 from . import comments, exporters, search
 from .filters import QuoteFilter
-from .models import Article, Edition, Festival, Panel, Person, Quote, Topic
+from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
 from .pagination import paginate
 
 HOME_ARTICLES = 6
@@ -23,6 +25,14 @@ HOME_FESTIVALS = 12
 TOPIC_QUOTES = 10
 PEOPLE_PER_PAGE = 60
 A_TO_Z = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"]
+
+
+def page_not_found(request, exception):
+    """The 404 page, with a search for the words of the address the reader tried: a mistyped or
+    outdated link still names the person, festival or session they were after."""
+    section, *rest = [part for part in request.path.split("/") if part] or [""]
+    words = " ".join(re.findall(r"[^\W_]{2,}", " ".join(rest or [section]))[:8])
+    return render(request, "404.html", {"search_words": words[:200]}, status=404)
 
 
 def home(request):
@@ -83,8 +93,22 @@ def panel_detail(request, slug, year, panel_slug):
             "topics": panel.topics.all(),
             "articles": articles,
             "single_source": len(articles) == 1,
+            "same_edition": list(Panel.objects.public().in_same_edition_as(panel)[:ONWARD_LINKS]),
+            "same_topics": list(Panel.objects.public().on_topics_of(panel)[:ONWARD_LINKS]),
+            "same_people": people_elsewhere(panel),
         },
     )
+
+
+ONWARD_LINKS = 6
+
+
+def people_elsewhere(panel):
+    """[(panel, [people])]: other sessions of the people on this stage, latest first."""
+    sessions = {}
+    for participation in Participation.objects.elsewhere_for_people_on(panel)[: ONWARD_LINKS * 3]:
+        sessions.setdefault(participation.panel_id, (participation.panel, []))[1].append(participation.person)
+    return list(sessions.values())[:ONWARD_LINKS]
 
 
 def viewable(request, things):

@@ -18,5 +18,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
 ]
+handler404 = "articles.views.page_not_found"
+
 # Uploaded photos are served by Django only while developing; a deployment serves MEDIA_ROOT itself.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -92,3 +92,14 @@ def test_a_nul_byte_in_the_address_is_a_bad_request(client, demo, query):
     response = client.get(f"/quotes/?{query}")
     assert response.status_code == 400
     assert "This address cannot be read" in visible_text(response)
+
+
+def test_the_404_page_offers_a_search_for_the_words_of_the_address(client, db):
+    response = client.get("/festivals/cannes/2023/women-in-animation/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'name="q" value="cannes 2023 women in animation"' in html
+    hostile = client.get("/people/%3Cscript%3Ealert(1)%3C%2Fscript%3E/")
+    assert hostile.status_code == 404
+    assert "<script>alert" not in hostile.content.decode()
+    assert 'value="script alert script"' in hostile.content.decode()

@@ -1,8 +1,17 @@
 """Every public page, with the demo coverage loaded as `make run` loads it."""
 
+import re
+
 import pytest
 
-from articles.factories import QuoteFactory
+from articles.factories import (
+    ArticleFactory,
+    PanelFactory,
+    ParticipationFactory,
+    PersonFactory,
+    QuoteFactory,
+    TopicFactory,
+)
 from articles.models import Article, Panel, Person, Quote
 
 from .helpers import outline, visible_text
@@ -133,11 +142,26 @@ def test_people_index_filters_by_letter(client, demo):
 
 def test_people_index_is_paginated(client, db):
     QuoteFactory.create_batch(65)
-    first = visible_text(client.get("/people/"))
-    assert "Page 1 of 2" in first
+    first = client.get("/people/").content.decode()
+    assert '<a href="?page=1" aria-current="page"><span class="visually-hidden">Page </span>1</a>' in first
+    assert '<a href="?page=2"><span class="visually-hidden">Page </span>2</a>' in first
     second = client.get("/people/?page=2")
-    assert "Page 2 of 2" in visible_text(second)
+    assert 'aria-current="page"><span class="visually-hidden">Page </span>2</a>' in second.content.decode()
     assert second.content.decode().count('class="person-card"') == 5
+
+
+def test_long_lists_link_to_the_first_last_and_nearby_pages(client, db, settings):
+    settings.ARCHIVE_PAGE_SIZE = 1
+    first = QuoteFactory()
+    for _ in range(19):
+        QuoteFactory(participation=first.speaker.participations.get(), article=first.article)
+    html = client.get("/quotes/", {"speaker": first.speaker.slug, "page": 10}).content.decode()
+    pages = re.search(r'<nav class="pagination".*?</nav>', html, re.S).group()
+    numbers = re.findall(
+        r'<li>(?:<a [^>]*>)?(?:<span class="visually-hidden">Page </span>)?(?:<span[^>]*>)?([^<]+)', pages
+    )
+    assert numbers == ["1", "…", "8", "9", "10", "11", "12", "…", "20"]
+    assert f'href="?speaker={first.speaker.slug}&amp;page=20"' in pages, "pages keep the filters"
 
 
 def test_topic_page_shows_its_panels_and_quotes(client, demo):
@@ -309,7 +333,7 @@ def test_long_lists_count_up_to_a_bound_and_say_there_are_more(client, db, setti
         QuoteFactory(participation=first.speaker.participations.get(), article=first.article)
     text = visible_text(client.get("/quotes/"))
     assert "More than 3 quotes. Add words or filters to narrow them down." in text
-    assert "Page 1 of more than 2" in text
+    assert "More than 2 pages: add filters to narrow them down." in text
     narrowed = visible_text(client.get("/quotes/", {"speaker": "nobody-at-all"}))
     assert "More than" not in narrowed
 
@@ -319,3 +343,41 @@ def test_the_a_to_z_bar_offers_every_letter(client, demo):
     for letter in ["A", "M", "Z", "%23"]:
         assert f'href="?letter={letter}"' in html
     assert "Nobody here yet." in visible_text(client.get("/people/", {"letter": "Z"}))
+
+
+def covered(panel):
+    """The panel, made public by a published article covering it."""
+    ArticleFactory().panels.add(panel)
+    return panel
+
+
+def test_a_panel_page_leads_on_to_the_same_edition_topics_and_people(client, db):
+    topic = TopicFactory(name="Streaming")
+    person = PersonFactory(name="Ada Onward")
+    panel = covered(PanelFactory(title="This session"))
+    panel.topics.add(topic)
+    ParticipationFactory(panel=panel, person=person)
+    same_edition = covered(PanelFactory(title="Next door", edition=panel.edition))
+    same_topic = covered(PanelFactory(title="Streaming elsewhere"))
+    same_topic.topics.add(topic)
+    same_person = covered(PanelFactory(title="Ada again"))
+    ParticipationFactory(panel=same_person, person=person)
+    unpublished = PanelFactory(title="Not yet covered", edition=panel.edition)
+    unpublished.topics.add(topic)
+    ParticipationFactory(panel=unpublished, person=person)
+
+    response = client.get(panel.get_absolute_url())
+    onward = visible_text(response).split("More sessions", 1)[1]
+    assert f"Also at {panel.edition} Next door" in onward
+    assert f"On the same topics Streaming elsewhere {same_topic.edition}" in onward
+    assert f"The same people elsewhere Ada again {same_person.edition} · Ada Onward" in onward
+    assert "Not yet covered" not in onward
+    assert "This session" not in onward
+    html = response.content.decode()
+    for other in (same_edition, same_topic, same_person):
+        assert f'href="{other.get_absolute_url()}"' in html
+
+
+def test_a_panel_alone_in_the_archive_has_no_onward_links(client, db):
+    panel = covered(PanelFactory())
+    assert "More sessions" not in visible_text(client.get(panel.get_absolute_url()))

@@ -21,7 +21,7 @@ EXPECTED_QUERIES = {
     "festival-list": 2,
     "festival-detail": 2,
     "edition-detail": 4,
-    "panel-detail": 5,
+    "panel-detail": 8,  # and onward: the same edition, the same topics, the same people
     "person-list": 2,
     "person-list-letter": 2,
     "person-detail": 4,
