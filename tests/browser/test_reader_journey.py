@@ -19,8 +19,13 @@ def fits_the_screen(page):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_a_reader_goes_from_the_home_page_to_a_quote(page, demo, viewport):
+def test_a_reader_goes_from_the_home_page_to_a_quote(page, demo, live_server, viewport):
     page.set_viewport_size(viewport)
+    elsewhere = []
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith(live_server.url) else elsewhere.append(request.url),
+    )
     quote = Quote.objects.public().with_context().order_by("pk").first()
     panel, speaker = quote.panel, quote.speaker
     edition = panel.edition
@@ -84,3 +89,17 @@ def test_a_reader_goes_from_the_home_page_to_a_quote(page, demo, viewport):
     page.go_back()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Quotes by {speaker.name}")
     expect(page.get_by_label("Speaker")).to_have_value(speaker.name)
+    assert elsewhere == [], "no request leaves the site (fonts, scripts, trackers)"
+
+
+def test_the_quote_search_works_without_javascript(chromium, demo, live_server):
+    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    speaker = Quote.objects.public().select_related("speaker").order_by("pk").first().speaker
+    page.goto("/quotes/")
+    page.get_by_label("Speaker").fill(speaker.name.split()[-1])
+    page.get_by_label("Sort by").select_option(label="Oldest first")
+    page.get_by_role("button", name="Search quotes").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Quotes by {speaker.name}")
+    expect(page.locator("figure.quote").first).to_be_visible()
+    context.close()
