@@ -13,7 +13,12 @@ def django_on_bench_database():
         sys.exit("The benchmarks run on PostgreSQL: set BENCH_DATABASE_URL=postgres://…")
     os.environ["DATABASE_URL"] = BENCH_DATABASE_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "festival.settings")
+    # Pages link their static files as a deployment does: hashed names from a collectstatic run.
+    os.environ.setdefault("STATIC_ROOT", str(ROOT / "bench" / ".static"))
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)

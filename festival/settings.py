@@ -129,17 +129,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# After `collectstatic` (any deployment), files are served compressed under hashed names that can be
-# cached forever. Before it (tests, `make run`), whitenoise serves them straight from the source folders.
-STATIC_MANIFEST = STATIC_ROOT / "staticfiles.json"
+# Served (DEBUG off) compressed and under hashed names that browsers cache forever: `collectstatic`
+# must run before the server starts (`make serve` and docker-compose do). With DEBUG on (`make run`)
+# whitenoise serves them straight from the source folders; the tests do the same (tests/conftest.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if STATIC_MANIFEST.exists() and not DEBUG
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 WHITENOISE_USE_FINDERS = True

@@ -12,6 +12,16 @@ SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "seed-a
 
 
 @pytest.fixture(autouse=True)
+def static_files_from_source(settings):
+    """Tests run no collectstatic: static files come from the source folders, under their own names
+    (test_static_files.py checks the hashed, compressed ones a deployment serves)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: no comments counted against the rate limit."""
     cache.clear()
