@@ -1,6 +1,7 @@
 """Bad addresses and bad query strings get a clear answer: a 404 page, a message or an empty result."""
 
 import pytest
+from django.views.defaults import server_error
 
 from .helpers import visible_text
 
@@ -103,3 +104,12 @@ def test_the_404_page_offers_a_search_for_the_words_of_the_address(client, db):
     assert hostile.status_code == 404
     assert "<script>alert" not in hostile.content.decode()
     assert 'value="script alert script"' in hostile.content.decode()
+
+
+def test_the_500_page_says_what_happened_and_leads_back(rf):
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong on our side" in html
+    assert '<link rel="stylesheet" href="/static/css/site.css">' in html
+    assert '<a href="/quotes/">Search quotes</a>' in html
