@@ -64,6 +64,7 @@ def test_a_reader_goes_from_the_home_page_to_a_quote(page, demo, live_server, vi
 
     # The reader searches the quotes by this speaker, the type-ahead completing the name.
     page.get_by_role("link", name="Quotes", exact=True).click()
+    page.wait_for_load_state()  # the type-ahead script runs once the page has loaded (defer)
     speaker_field = page.get_by_label("Speaker")
     # One input event, so one suggestion request: the live server's threads share one SQLite
     # connection in memory, and overlapping requests can fail there.
