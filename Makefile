@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run serve test lint format bench clean
 
 install: $(STAMP)
 
@@ -17,6 +17,13 @@ run: install
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_demo
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production mode on this machine: DEBUG off, static files collected (hashed, compressed), gunicorn.
+# Plain http here (HTTPS=0); a deployment sets HTTPS=1, SECRET_KEY and ALLOWED_HOSTS (README).
+serve: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=0 $(BIN)/gunicorn -c python:festival.gunicorn_conf
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

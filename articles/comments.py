@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentForm as PackageCommentForm
 from django_comments.moderation import CommentModerator, moderator
 
+from .clients import client_address
 from .models import Article, ReaderComment
 
 # A form older than this (django-contrib-comments' own limit) is refused as a replay.
@@ -135,9 +136,7 @@ def shown_comments(article):
 
 def client_hash(request):
     """A salted hash of the reader's address: enough to count their comments, not to find them."""
-    return salted_hmac(
-        "articles.comments.client", request.META.get("REMOTE_ADDR", ""), algorithm="sha256"
-    ).hexdigest()
+    return salted_hmac("articles.comments.client", client_address(request), algorithm="sha256").hexdigest()
 
 
 def _rate_key(client):

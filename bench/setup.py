@@ -13,6 +13,7 @@ def django_on_bench_database():
         sys.exit("The benchmarks run on PostgreSQL: set BENCH_DATABASE_URL=postgres://…")
     os.environ["DATABASE_URL"] = BENCH_DATABASE_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "festival.settings")
+    os.environ.setdefault("REQUEST_LOG_LEVEL", "WARNING")  # no line per measured request
     # Pages link their static files as a deployment does: hashed names from a collectstatic run.
     os.environ.setdefault("STATIC_ROOT", str(ROOT / "bench" / ".static"))
     sys.path.insert(0, str(ROOT))

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -53,10 +54,14 @@ INSTALLED_APPS = [
     "django_filters",
     "django_comments",
     "simple_history",
+    "csp",
+    "axes",
     "articles",
 ]
 
 MIDDLEWARE = [
+    # First, so that its duration covers everything, errors turned into pages included.
+    "articles.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,7 +76,53 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old addresses of moved pages (articles/redirects.py), looked up only when a page is not found.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: locks out an address and username after repeated failed logins.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# HTTPS: set HTTPS=1 wherever the archive is served over TLS (every deployment on the internet).
+# Off by default so that `make run`, `make serve` and the tests work over plain http on this machine.
+HTTPS = env_bool("HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # health checks come over plain http from inside
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it: forms carry the token
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
+# Behind PROXY_COUNT proxies (a load balancer, nginx) that end TLS, set X-Forwarded-Proto and append
+# the client's address to X-Forwarded-For: articles/clients.py reads the client's address from there.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+if PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+# Nothing inline, nothing from elsewhere: one stylesheet, one script, pictures from this site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed logins for one username from one address lock that pair out for an hour.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "articles.clients.client_address"
+
+# The admin's address, e.g. ADMIN_URL=newsroom-4f1c/ to keep it out of the way of scanners.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
 SITE_ID = 1
 
@@ -156,3 +207,25 @@ ARCHIVE_COUNT_LIMIT = int(os.environ.get("ARCHIVE_COUNT_LIMIT", "10000"))
 QUOTE_SEARCH_CANDIDATES = int(os.environ.get("QUOTE_SEARCH_CANDIDATES", "1000"))
 # A "phrase" is looked for among at most this many quotes holding all its words (PostgreSQL).
 QUOTE_PHRASE_CHECKS = int(os.environ.get("QUOTE_PHRASE_CHECKS", "2000"))
+
+# Logs go to standard error, for the process manager to collect: one JSON line per request
+# (articles/middleware.py), and Django's own warnings and errors.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"message": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "message"},
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "festival.requests": {
+            "handlers": ["requests"],
+            "level": os.environ.get("REQUEST_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+        # Each request is logged once, above; Django's own line for 4xx answers would repeat it.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}

@@ -1,0 +1,121 @@
+"""What an operator relies on when the archive goes on the internet: deployment checks, security
+headers, a locked door after repeated failed logins, a configurable admin address, a health check."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION = {
+    "DEBUG": "0",
+    "HTTPS": "1",
+    "SECRET_KEY": "k3J9-a-long-random-production-key-x8Qw2vLz0pR7tY5uN1mB4cE6gH",
+    "ALLOWED_HOSTS": "archive.example.org",
+}
+
+
+def manage(*args, **env):
+    # Not what the browser tests allow themselves (tests/browser/conftest.py).
+    inherited = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**inherited, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_deployment_checklist_passes_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_development_key_is_refused_for_a_public_host():
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_the_admin_address_comes_from_the_environment():
+    code = "from django.urls import reverse; print(reverse('admin:index'))"
+    result = manage("shell", "-c", code, ADMIN_URL="newsroom-4f1c")
+    assert result.stdout.splitlines()[-1] == "/newsroom-4f1c/", result.stderr
+
+
+@pytest.mark.django_db
+def test_public_pages_carry_the_security_headers(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_repeated_failed_logins_lock_the_account_for_that_address(client, settings):
+    User.objects.create_user("editor", password="the right pass phrase", is_staff=True)
+    for attempt in range(1, settings.AXES_FAILURE_LIMIT + 1):
+        response = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+        if attempt < settings.AXES_FAILURE_LIMIT:
+            assert "Please enter the correct username and password" in response.content.decode()
+    assert response.status_code == 429, "the last failure locks the door"
+    assert "locked" in response.content.decode().lower()
+    locked = client.post("/admin/login/", {"username": "editor", "password": "the right pass phrase"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    elsewhere = client.post(
+        "/admin/login/",
+        {"username": "editor", "password": "the right pass phrase"},
+        REMOTE_ADDR="192.0.2.7",
+    )
+    assert elsewhere.status_code == 302, "the same editor elsewhere is not locked out"
+
+
+@pytest.mark.django_db
+def test_the_health_check_answers_200_with_the_database_up(client):
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_health_check_answers_503_when_the_database_is_unreachable(client):
+    if connection.vendor != "postgresql":
+        pytest.skip("an unreachable server is a PostgreSQL matter; SQLite is a file in the process")
+    port = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = 1  # nothing listens there
+    try:
+        response = client.get("/healthz/")
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = port
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"
+
+
+@pytest.mark.django_db
+def test_every_request_is_logged_as_one_json_line(client, caplog):
+    with caplog.at_level("INFO", logger="festival.requests"):
+        client.get("/quotes/", {"q": 'say "hello"'})
+        client.get("/no-such-page/")
+    lines = [
+        json.loads(record.getMessage()) for record in caplog.records if record.name == "festival.requests"
+    ]
+    assert [(line["path"], line["status"]) for line in lines] == [("/quotes/", 200), ("/no-such-page/", 404)]
+    assert lines[0]["query"] == "q=say+%22hello%22"
+    assert all(line["duration_ms"] > 0 and line["method"] == "GET" for line in lines)
