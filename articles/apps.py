@@ -1,5 +1,17 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def name_the_site(using="default", **kwargs):
+    """Django's Site record carries the archive's public host (SITE_DOMAIN), for absolute links."""
+    from django.contrib.sites.models import SITE_CACHE, Site
+
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": settings.SITE_DOMAIN, "name": "Festival Panel Archive"}
+    )
+    SITE_CACHE.clear()
 
 
 class ArticlesConfig(AppConfig):
@@ -9,3 +21,5 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from . import comments, signals  # noqa: F401 (connect the receivers and the comment moderator)
+
+        post_migrate.connect(name_the_site, sender=self)

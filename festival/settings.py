@@ -125,6 +125,13 @@ AXES_CLIENT_IP_CALLABLE = "articles.clients.client_address"
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
 SITE_ID = 1
+# The archive's public host name, used where a link must be absolute without a request to go by (feeds,
+# sitemaps). Kept on Django's Site record at every migrate (articles/apps.py). By default the first
+# public host of ALLOWED_HOSTS, or this machine's `make run` address.
+SITE_DOMAIN = os.environ.get("SITE_DOMAIN") or next(
+    (host for host in ALLOWED_HOSTS if host not in LOCAL_HOSTS and not host.startswith((".", "*"))),
+    "127.0.0.1:8000",
+)
 
 # Readers' comments: django-contrib-comments with the archive's own model and form (articles/__init__.py).
 COMMENTS_APP = "articles"

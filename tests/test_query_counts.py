@@ -1,6 +1,7 @@
 """Every public page runs the same number of SQL queries however much coverage the archive holds."""
 
 import pytest
+from django.contrib.sites.models import Site
 
 from articles import search
 from articles.factories import (
@@ -38,6 +39,11 @@ EXPECTED_QUERIES = {
     "quote-detail": 1,
     "person-suggest": 1,
     "site-search": 4,
+    # feeds: the festival, topic or person, then the items
+    "article-feed": 1,
+    "festival-feed": 2,
+    "topic-feed": 2,
+    "person-feed": 2,
 }
 
 
@@ -87,6 +93,10 @@ def build_archive(size):
         "quote-detail": person.quotes.first().get_absolute_url(),
         "person-suggest": f"/people/suggest/?q={person.name.split()[0]}",
         "site-search": "/search/?q=session",
+        "article-feed": "/articles/feed.atom",
+        "festival-feed": f"/festivals/{edition.festival.slug}/feed.atom",
+        "topic-feed": f"/topics/{topic.slug}/feed.atom",
+        "person-feed": f"/people/{person.slug}/feed.atom",
     }
 
 
@@ -96,6 +106,7 @@ def test_every_public_page_runs_a_fixed_number_of_queries(client, django_assert_
     urls = build_archive(size)
     assert set(urls) == set(EXPECTED_QUERIES)
     for page, url in urls.items():
+        Site.objects.get_current()  # cached once per process, as a running site has it
         expected = EXPECTED_QUERIES[page] + (search.preparation_queries() if page in TEXT_SEARCHES else 0)
         with django_assert_num_queries(expected, info=page):
             response = client.get(url)
