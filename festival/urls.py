@@ -3,16 +3,33 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static as static_url
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+
+from articles.sitemaps import SITEMAPS
 
 from . import health
 
 admin.site.site_header = _("Festival Panel Archive")
 admin.site.site_title = _("Festival Panel Archive")
 admin.site.index_title = _("Coverage")
+
+
+def robots_txt(request):
+    """Crawlers may read every page but the endless combinations of search filters and the exports."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /search/",
+        "Disallow: /quotes/?",
+        "Disallow: /quotes/export",
+        "Disallow: /people/suggest/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 def favicon(request):
@@ -23,6 +40,14 @@ def favicon(request):
 urlpatterns = [
     path("favicon.ico", favicon),
     path("healthz/", health.healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("articles.urls")),
 ]
