@@ -65,9 +65,13 @@ MIDDLEWARE = [
     "articles.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags for every page, cached or not: a reader's browser asking again gets 304 if nothing changed.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous public pages from the cache (articles/page_cache.py); below it, only what builds a page.
+    "articles.page_cache.PublicPageCacheMiddleware",
     "articles.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -206,6 +210,16 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# The cache: Redis when CACHE_URL is set (redis://host:6379/0), shared by every process and server;
+# otherwise this process's memory, which suits one process (`make run`, tests). Public pages stay in it
+# for PAGE_CACHE_SECONDS (0 turns the page cache off); any save starts afresh (articles/page_cache.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+    if os.environ.get("CACHE_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 ARCHIVE_PAGE_SIZE = 25
 # Lists count at most this many items ("more than 10,000 quotes"); see articles/pagination.py.

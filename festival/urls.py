@@ -20,11 +20,11 @@ admin.site.index_title = _("Coverage")
 
 
 def robots_txt(request):
-    """Crawlers may read every page but the endless combinations of search filters and the exports."""
+    """Crawlers may read every page but the site search, the exports and the type-ahead. (Filtered quote
+    lists stay open: their canonical address is the quote list's.)"""
     lines = [
         "User-agent: *",
         "Disallow: /search/",
-        "Disallow: /quotes/?",
         "Disallow: /quotes/export",
         "Disallow: /people/suggest/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

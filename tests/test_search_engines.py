@@ -111,5 +111,6 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
-    assert "Disallow: /quotes/?" in lines
+    assert "Disallow: /search/" in lines
+    assert not any(line.startswith("Disallow: /quotes/?") for line in lines), "quote searches are pages too"
     assert "Sitemap: http://testserver/sitemap.xml" in lines

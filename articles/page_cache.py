@@ -1,0 +1,65 @@
+"""Public pages as readers get them, kept in the cache (Redis with CACHE_URL, else this process's
+memory) for PAGE_CACHE_SECONDS.
+
+Only anonymous GETs are served from it: a request with a session (an editor, a reader just told
+their comment awaits moderation) gets a fresh page, and so does anything private (previews), any
+answer that sets a cookie or is not a 200. Every save or deletion of coverage starts a new
+generation of keys (signals.py), so a change shows on the very next request. Browsers are told to
+check back each time (no-cache) and get 304 when the page has not changed (ETag)."""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
+
+GENERATION_KEY = "pages:generation"
+
+
+def generation():
+    return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+
+
+def start_new_generation(**kwargs):
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def cacheable(response):
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in control
+        and "no-store" not in control
+        and "no-cache" not in control
+    )
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if (
+            not seconds
+            or request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            return self.get_response(request)
+        prefix = f"pages.{generation()}"
+        key = get_cache_key(request, prefix, "GET", cache=cache)
+        response = cache.get(key) if key else None
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if cacheable(response):
+            # Readers' browsers ask again each time; an unchanged page then costs a 304 (ETag).
+            patch_cache_control(response, no_cache=True, public=True)
+            key = learn_cache_key(request, response, seconds, prefix, cache=cache)
+            if hasattr(response, "render") and callable(response.render):
+                response.add_post_render_callback(lambda rendered: cache.set(key, rendered, seconds))
+            else:
+                cache.set(key, response, seconds)
+        return response

@@ -1,0 +1,63 @@
+"""Anonymous readers get public pages from the cache; an editor's save shows on the very next
+request; browsers that ask again get 304 when nothing changed; editors always get fresh pages."""
+
+import pytest
+from django.urls import reverse
+
+from articles.factories import ArticleFactory, QuoteFactory
+from articles.models import Quote
+
+from .admin_forms import submit_admin_form
+from .helpers import visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_public_page_comes_from_the_cache_the_second_time(client, demo, django_assert_num_queries):
+    quote = Quote.objects.public().first()
+    first = client.get(quote.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = client.get(quote.get_absolute_url())
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_a_quote_edited_in_the_admin_shows_on_the_next_request(client, demo, editor):
+    quote = Quote.objects.public().first()
+    assert quote.text[:30] in visible_text(client.get(quote.get_absolute_url()))
+    panel_url = quote.panel.get_absolute_url()
+    client.get(panel_url)
+
+    response = submit_admin_form(
+        editor, reverse("admin:articles_quote_change", args=[quote.pk]), text="Words corrected by the desk."
+    )
+    assert response.status_code == 302
+
+    assert "Words corrected by the desk." in visible_text(client.get(quote.get_absolute_url()))
+    assert "Words corrected by the desk." in visible_text(client.get(panel_url))
+
+
+def test_an_unchanged_page_answers_304_to_a_browser_asking_again(client, demo):
+    response = client.get("/")
+    assert "no-cache" in response["Cache-Control"], "browsers check back every time"
+    again = client.get("/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    QuoteFactory(text="Something new was said.")
+    changed = client.get("/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert changed.status_code == 200
+    assert "Something new was said." in visible_text(changed)
+
+
+def test_editors_get_fresh_pages_and_previews_are_never_cached(client, editor):
+    draft = ArticleFactory(title="Still a draft", status="draft")
+    url = draft.get_absolute_url()
+    assert editor.get(url).status_code == 200, "the editor's preview"
+    assert client.get(url).status_code == 404, "readers do not get the editor's preview from the cache"
+
+
+def test_a_page_that_gives_a_reader_a_cookie_is_not_shared(client, demo):
+    article = Quote.objects.public().first().article
+    first = client.get(article.get_absolute_url())  # the comment form's CSRF cookie is set
+    assert "csrftoken" in first.cookies
+    other_reader = type(client)()
+    assert "csrftoken" in other_reader.get(article.get_absolute_url()).cookies
