@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint format bench clean
+.PHONY: install run serve test lint format bench backup restore clean
 
 install: $(STAMP)
 
@@ -31,6 +31,16 @@ test: install
 # Builds (once) a 1,000,000-quote archive on PostgreSQL and measures search; see bench/README.md.
 bench: install
 	cd bench && ../$(BIN)/python build_archive.py && ../$(BIN)/python search_bench.py
+
+# The whole archive to backups/archive-<date>.xml.gz (or BACKUP=file), and back into a database:
+# `make restore BACKUP=file` refuses a database that holds coverage unless REPLACE=1.
+backup: install
+	$(BIN)/python manage.py backup $(BACKUP)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/archive-….xml.gz [REPLACE=1]"; exit 2; }
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py restore $(BACKUP) $(if $(REPLACE),--replace)
 
 lint: install
 	$(BIN)/ruff check .
