@@ -4,9 +4,12 @@ memory) for PAGE_CACHE_SECONDS.
 Only anonymous GETs are served from it: a request with a session (an editor, a reader just told
 their comment awaits moderation) gets a fresh page, and so does anything private (previews), any
 answer that sets a cookie or is not a 200. Every save or deletion of coverage starts a new
-generation of keys (signals.py), so a change shows on the very next request. Browsers are told to
-check back each time (no-cache) and get 304 when the page has not changed (ETag)."""
+generation of keys (signals.py), so a change shows on the very next request. The generation lives in
+Redis, or without it in the time stamp of a file (PAGE_CACHE_STAMP) that every process of this machine
+sees: each gunicorn worker has a memory cache of its own, and must still hear of a save made in another.
+Browsers are told to check back each time (no-cache) and get 304 when the page has not changed (ETag)."""
 
+import os
 import time
 
 from django.conf import settings
@@ -16,12 +19,26 @@ from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_contr
 GENERATION_KEY = "pages:generation"
 
 
+def shared_cache():
+    return not settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+
 def generation():
-    return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+    if shared_cache():
+        return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+    try:
+        return os.stat(settings.PAGE_CACHE_STAMP).st_mtime_ns
+    except FileNotFoundError:
+        return 0
 
 
 def start_new_generation(**kwargs):
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    now = time.time_ns()
+    if shared_cache():
+        cache.set(GENERATION_KEY, now, timeout=None)
+    else:
+        settings.PAGE_CACHE_STAMP.touch()
+        os.utime(settings.PAGE_CACHE_STAMP, ns=(now, now))
 
 
 def cacheable(response):

@@ -6,6 +6,7 @@ as soon as the site is served to any host other than this machine.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -220,6 +221,10 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Without Redis, the moment of the last change, for all the processes of this machine.
+PAGE_CACHE_STAMP = Path(
+    os.environ.get("PAGE_CACHE_STAMP") or Path(tempfile.gettempdir()) / f"{BASE_DIR.name}-pages.stamp"
+)
 
 ARCHIVE_PAGE_SIZE = 25
 # Lists count at most this many items ("more than 10,000 quotes"); see articles/pagination.py.
