@@ -45,38 +45,41 @@ class ArticleFeed(Feed):
         return ", ".join(part for part in (article.author, article.publication) if part) or None
 
 
-class FestivalFeed(ArticleFeed):
+class CoverageFeed(ArticleFeed):
+    """The coverage of one festival or topic."""
+
+    model = None
+    covered_through = None  # from an article to the festival or topic
+    title_format = subtitle_format = None
+
     def get_object(self, request, slug):
-        return get_object_or_404(Festival.objects.public(), slug=slug)
+        return get_object_or_404(self.model.objects.public(), slug=slug)
 
-    def title(self, festival):
-        return _("%(festival)s: latest coverage") % {"festival": festival.name}
+    def title(self, thing):
+        return self.title_format % {"name": thing.name}
 
-    def subtitle(self, festival):
-        return _("Reports of sessions at %(festival)s.") % {"festival": festival.name}
+    def subtitle(self, thing):
+        return self.subtitle_format % {"name": thing.name}
 
-    def link(self, festival):
-        return festival.get_absolute_url()
+    def link(self, thing):
+        return thing.get_absolute_url()
 
-    def articles(self, festival):
-        return Article.objects.public().filter(panels__edition__festival=festival).distinct()
+    def articles(self, thing):
+        return Article.objects.public().filter(**{self.covered_through: thing}).distinct()
 
 
-class TopicFeed(ArticleFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Topic.objects.public(), slug=slug)
+class FestivalFeed(CoverageFeed):
+    model = Festival
+    covered_through = "panels__edition__festival"
+    title_format = gettext_lazy("%(name)s: latest coverage")
+    subtitle_format = gettext_lazy("Reports of sessions at %(name)s.")
 
-    def title(self, topic):
-        return _("%(topic)s: latest coverage") % {"topic": topic.name}
 
-    def subtitle(self, topic):
-        return _("Reports of sessions on %(topic)s.") % {"topic": topic.name}
-
-    def link(self, topic):
-        return topic.get_absolute_url()
-
-    def articles(self, topic):
-        return Article.objects.public().filter(panels__topics=topic).distinct()
+class TopicFeed(CoverageFeed):
+    model = Topic
+    covered_through = "panels__topics"
+    title_format = gettext_lazy("%(name)s: latest coverage")
+    subtitle_format = gettext_lazy("Reports of sessions on %(name)s.")
 
 
 class PersonQuoteFeed(Feed):
