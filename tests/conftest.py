@@ -1,10 +1,14 @@
 import io
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from .helpers import member_of
 
@@ -43,11 +47,30 @@ def seed_article_text():
     return SEED_ARTICLE.read_text(encoding="utf-8")
 
 
+# The data migrations that create the newsroom's groups, and their functions.
+ROLE_MIGRATIONS = [
+    ("0008_editor_and_contributor_groups", "create_groups"),
+    ("0011_reader_comments", "editors_moderate"),
+]
+
+
 @pytest.fixture
-def editor(db):
+def newsroom_groups(db):
+    """The newsroom groups, as migrations 0008 and 0011 create them. A transactional test that ran before
+    this one emptied every table as it ended, these groups too; they are then put back by the
+    migrations' own code. (serialized_rollback cannot: the flush recreated the content types under
+    new ids, so the saved copy no longer loads.)"""
+    if not Group.objects.filter(name="Editor").exists():
+        state = MigrationLoader(connection).project_state()
+        for migration, function in ROLE_MIGRATIONS:
+            getattr(import_module(f"articles.migrations.{migration}"), function)(state.apps, None)
+
+
+@pytest.fixture
+def editor(newsroom_groups):
     return member_of("Editor")
 
 
 @pytest.fixture
-def contributor(db):
+def contributor(newsroom_groups):
     return member_of("Contributor")

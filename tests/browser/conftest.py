@@ -5,13 +5,9 @@ missing browser fails them. A failing test leaves a screenshot in test-artifacts
 
 import os
 import re
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_FLAGS = [
@@ -24,23 +20,10 @@ LAUNCH_FLAGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
-# The data migrations that create the newsroom's groups, and their functions.
-ROLE_MIGRATIONS = [
-    ("0008_editor_and_contributor_groups", "create_groups"),
-    ("0011_reader_comments", "editors_moderate"),
-]
-
 
 @pytest.fixture(autouse=True)
-def newsroom_groups(transactional_db):
-    """The newsroom groups, as migrations 0008 and 0011 create them. A transactional test that ran before
-    this one emptied every table as it ended, these groups too; they are then put back by the
-    migrations' own code. (serialized_rollback cannot: the flush recreated the content types under
-    new ids, so the saved copy no longer loads.)"""
-    if not Group.objects.filter(name="Editor").exists():
-        state = MigrationLoader(connection).project_state()
-        for migration, function in ROLE_MIGRATIONS:
-            getattr(import_module(f"articles.migrations.{migration}"), function)(state.apps, None)
+def groups_for_browser_tests(newsroom_groups):
+    """Every browser test may sign in an editor (the fixture is in tests/conftest.py)."""
 
 
 @pytest.hookimpl(hookwrapper=True)
