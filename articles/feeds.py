@@ -98,7 +98,7 @@ class PersonQuoteFeed(Feed):
         return person.get_absolute_url()
 
     def items(self, person):
-        return Quote.objects.public().with_context().filter(speaker=person).latest_first()[:FEED_ITEMS]
+        return Quote.objects.in_context().public().filter(speaker=person).latest_first()[:FEED_ITEMS]
 
     def item_title(self, quote):
         return f"“{Truncator(quote.text).words(12)}” — {quote.panel.edition}"

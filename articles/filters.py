@@ -3,9 +3,10 @@
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import search
+from . import page_cache, search
 from .models import Festival, Panel, Person, Quote, Topic, content_languages
 from .querysets import QUOTES_LATEST_FIRST, QUOTES_OLDEST_FIRST
 
@@ -42,11 +43,16 @@ def search_languages():
     )
 
 
-def select_options(field):
+def select_options(name, field):
     """(value, label) pairs for a select, read as plain rows: Django's select widget builds a model
-    instance and an attribute dict for every option, milliseconds on every quote page."""
+    instance and an attribute dict for every option, milliseconds on every quote page. The rows of
+    a model's select are the same for every reader until coverage changes (page_cache.remember)."""
     if isinstance(field, forms.ModelChoiceField):
-        return [("", field.empty_label), *field.queryset.values_list(field.to_field_name or "pk", "name")]
+        rows = page_cache.remember(
+            f"options.{name}.{get_language()}",
+            lambda: list(field.queryset.values_list(field.to_field_name or "pk", "name")),
+        )
+        return [("", field.empty_label), *rows]
     return [(str(value), label) for value, label in field.choices]
 
 
@@ -114,6 +120,24 @@ class QuoteFilter(django_filters.FilterSet):
         model = Quote
         fields = ["q", "speaker", "festival", "year", "topic", "panel", "language", "sort"]
 
+    def get_form_class(self):
+        """django-filter builds a form class for each request (every field, then the class); here it
+        is built once. Fields differ between requests only in their querysets (what is public at this
+        moment), and `form` gives each form its own."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, field in form.fields.items():
+                if isinstance(field, forms.ModelChoiceField):
+                    field.queryset = self.filters[name].get_queryset(self.request)
+        return self._form
+
     def filter_nothing(self, quotes, name, value):
         """Words and sort order are applied in filter_queryset, after every other filter."""
         return quotes
@@ -136,7 +160,7 @@ class QuoteFilter(django_filters.FilterSet):
     def fields_with_options(self):
         """The form's fields, each with its select options, or None when it is not a select."""
         return [
-            (field, select_options(field.field) if field.widget_type == "select" else None)
+            (field, select_options(field.name, field.field) if field.widget_type == "select" else None)
             for field in self.form
         ]
 

@@ -24,7 +24,7 @@ from .querysets import (
     PanelQuerySet,
     ParticipationQuerySet,
     PersonQuerySet,
-    QuoteQuerySet,
+    QuoteManager,
     TopicQuerySet,
 )
 
@@ -468,7 +468,7 @@ class Quote(PublicWhenCovered):
         _("position in the article"), default=0, help_text=_("Left at 0, after the article’s other quotes.")
     )
 
-    objects = QuoteQuerySet.as_manager()
+    objects = QuoteManager()
     history = change_history("public_since")  # it follows from the coverage
 
     # Set by the article admin to the panels submitted alongside the quotes, which are not saved yet.

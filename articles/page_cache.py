@@ -41,6 +41,13 @@ def start_new_generation(**kwargs):
         os.utime(settings.PAGE_CACHE_STAMP, ns=(now, now))
 
 
+def remember(name, compute, seconds=None):
+    """What compute() returns, kept like the pages until the next save of coverage: lists every
+    page shows (the festivals and topics to filter by) are worked out once, not on each request."""
+    key = f"facts.{generation()}.{name}"
+    return cache.get_or_set(key, compute, seconds or settings.PAGE_CACHE_SECONDS or 60)
+
+
 def cacheable(response):
     control = response.get("Cache-Control", "")
     return (

@@ -43,7 +43,7 @@ def home(request):
             "articles": Article.objects.public()[:HOME_ARTICLES],
             "festivals": Festival.objects.public()[:HOME_FESTIVALS],
             "topics": Topic.objects.public(),
-            "quotes": Quote.objects.public().with_context().latest_first()[:HOME_QUOTES],
+            "quotes": Quote.objects.in_context().public().latest_first()[:HOME_QUOTES],
         },
     )
 
@@ -158,7 +158,8 @@ def person_detail(request, slug):
         .select_related("panel__edition__festival")
         .order_by("-panel__edition__year", "-panel__date", "panel__title")
     )
-    page, notice = paginate(request, person.quotes.public().with_context().latest_first())
+    quotes = Quote.objects.in_context().public().filter(speaker=person).latest_first()
+    page, notice = paginate(request, quotes)
     return render(
         request,
         "articles/person_detail.html",
@@ -175,7 +176,7 @@ def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.public(), slug=slug)
     panels = topic.panels.public().for_listing().order_by("-edition__year", "-date", "title")
     page, notice = paginate(request, panels)
-    quotes = Quote.objects.public().filter(panel__topics=topic).with_context().latest_first()[:TOPIC_QUOTES]
+    quotes = Quote.objects.in_context().public().filter(panel__topics=topic).latest_first()[:TOPIC_QUOTES]
     return render(
         request,
         "articles/topic_detail.html",
@@ -269,7 +270,7 @@ def comment_refused(request, reason, status, article=None):
 
 
 def quote_list(request):
-    shown = Quote.objects.public().with_context()
+    shown = Quote.objects.in_context().public()
     quote_filter = QuoteFilter(request.GET, queryset=shown)
     valid = quote_filter.is_valid()
     quotes = listed_quotes(quote_filter, shown) if valid else Quote.objects.none()
@@ -313,7 +314,7 @@ def quote_list_heading(speaker, topic):
 
 
 def quote_detail(request, pk):
-    quote = get_object_or_404(Quote.objects.public().with_context(), pk=pk)
+    quote = get_object_or_404(Quote.objects.in_context().public(), pk=pk)
     return render(
         request,
         "articles/quote_detail.html",
@@ -348,7 +349,7 @@ def site_search(request):
         notice = _("Searches are limited to 500 characters; the rest was left out.")
         text = text[:500]
     results = {}
-    quotes = Quote.objects.public().with_context()
+    quotes = Quote.objects.in_context().public()
     if search.has_words(text):
         results = {
             "people": search.suggest_people(Person.objects.public(), text, limit=SITE_SEARCH_RESULTS),
@@ -369,7 +370,7 @@ def quote_export(request, export_format):
     """The quotes of the quote search, with the same filters (same GET parameters), as a CSV or JSON
     download: public quotes only, at most exporters.PUBLIC_EXPORT_LIMIT of them (a text search
     exports its ranked candidates, at most QUOTE_SEARCH_CANDIDATES)."""
-    shown = Quote.objects.public().with_context()
+    shown = Quote.objects.in_context().public()
     quote_filter = QuoteFilter(request.GET, queryset=shown)
     if not quote_filter.is_valid():
         problems = "\n".join(

@@ -26,9 +26,12 @@ def static_files_from_source(settings):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache: no comments counted against the rate limit."""
+def empty_cache(settings, tmp_path_factory):
+    """Each test starts with an empty cache: no comments counted against the rate limit. The page
+    cache's stamp file is this run's own, so that another run on the machine (the other database's
+    suite, a server) cannot start a new generation of pages in the middle of a test."""
     cache.clear()
+    settings.PAGE_CACHE_STAMP = tmp_path_factory.getbasetemp() / "pages.stamp"
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from articles.factories import ArticleFactory, QuoteFactory
-from articles.models import Quote
+from articles.models import Festival, Quote
 
 from .admin_forms import submit_admin_form
 from .helpers import visible_text
@@ -61,3 +61,16 @@ def test_a_page_that_gives_a_reader_a_cookie_is_not_shared(client, demo):
     assert "csrftoken" in first.cookies
     other_reader = type(client)()
     assert "csrftoken" in other_reader.get(article.get_absolute_url()).cookies
+
+
+def test_a_festival_renamed_in_the_admin_is_offered_by_the_next_quote_search(client, demo, editor):
+    festival = Festival.objects.public().first()
+    assert f">{festival.name}</option>" in client.get("/quotes/").content.decode()
+
+    response = submit_admin_form(
+        editor, reverse("admin:articles_festival_change", args=[festival.pk]), name="Renamed Film Days"
+    )
+    assert response.status_code == 302
+
+    # Another address than the one fetched before: the festival list of the form itself is fresh.
+    assert ">Renamed Film Days</option>" in client.get("/quotes/?sort=oldest").content.decode()
