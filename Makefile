@@ -4,9 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint format bench backup restore clean
+.PHONY: install run serve test lint format messages bench backup restore clean
 
-install: $(STAMP)
+# The interface's translations, compiled from locale/*/LC_MESSAGES/django.po by Babel (no GNU gettext).
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+install: $(STAMP) $(MESSAGES)
+
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel -q compile -i $< -o $@
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +47,12 @@ restore: install
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/archive-….xml.gz [REPLACE=1]"; exit 2; }
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py restore $(BACKUP) $(if $(REPLACE),--replace)
+
+# After changing texts of the interface: gathers them into the .po files (needs GNU gettext's
+# xgettext and msgmerge), to be translated there; tests/test_translations.py fails until they are.
+messages: install
+	$(BIN)/python manage.py makemessages -l fr -l de --add-location=file \
+		--ignore=.venv --ignore=bench --ignore=tests --ignore=build
 
 lint: install
 	$(BIN)/ruff check .

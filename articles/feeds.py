@@ -56,10 +56,10 @@ class CoverageFeed(ArticleFeed):
         return get_object_or_404(self.model.objects.public(), slug=slug)
 
     def title(self, thing):
-        return self.title_format % {"name": thing.name}
+        return self.title_format % {"name": thing.local_name}
 
     def subtitle(self, thing):
-        return self.subtitle_format % {"name": thing.name}
+        return self.subtitle_format % {"name": thing.local_name}
 
     def link(self, thing):
         return thing.get_absolute_url()

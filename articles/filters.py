@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import page_cache, search
-from .models import Festival, Panel, Person, Quote, Topic, content_languages
+from .models import Festival, NamedInEachLanguage, Panel, Person, Quote, Topic, content_languages
 from .querysets import QUOTES_LATEST_FIRST, QUOTES_OLDEST_FIRST
 
 
@@ -48,9 +48,13 @@ def select_options(name, field):
     instance and an attribute dict for every option, milliseconds on every quote page. The rows of
     a model's select are the same for every reader until coverage changes (page_cache.remember)."""
     if isinstance(field, forms.ModelChoiceField):
+        key = field.to_field_name or "pk"
         rows = page_cache.remember(
             f"options.{name}.{get_language()}",
-            lambda: list(field.queryset.values_list(field.to_field_name or "pk", "name")),
+            lambda: sorted(
+                ((getattr(thing, key), str(thing)) for thing in field.queryset),
+                key=lambda row: row[1].casefold(),
+            ),
         )
         return [("", field.empty_label), *rows]
     return [(str(value), label) for value, label in field.choices]
@@ -74,7 +78,7 @@ class QuoteFilter(django_filters.FilterSet):
     festival = django_filters.ModelChoiceFilter(
         label=_("Festival"),
         field_name="panel__edition__festival",
-        queryset=lambda request: Festival.objects.public().only("slug", "name"),
+        queryset=lambda request: Festival.objects.public().only("slug", *NamedInEachLanguage.name_fields),
         to_field_name="slug",
         empty_label=_("Any festival"),
         error_messages={"invalid_choice": _("There is no such festival in the archive.")},
@@ -90,7 +94,7 @@ class QuoteFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         field_name="panel__topics",
-        queryset=lambda request: Topic.objects.public().only("slug", "name"),
+        queryset=lambda request: Topic.objects.public().only("slug", *NamedInEachLanguage.name_fields),
         to_field_name="slug",
         empty_label=_("Any topic"),
         error_messages={"invalid_choice": _("There is no such topic.")},

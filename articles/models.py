@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_comments.abstracts import CommentAbstractModel
 from simple_history.models import HistoricalRecords
@@ -33,7 +34,8 @@ def content_languages():
     """Languages coverage and quotes can be in: every base language Django knows (not only the
     languages of the interface), by name."""
     return sorted(
-        ((code, name) for code, name in global_settings.LANGUAGES if "-" not in code), key=lambda c: str(c[1])
+        ((code, _(name)) for code, name in global_settings.LANGUAGES if "-" not in code),  # Django's catalog
+        key=lambda choice: str(choice[1]),
     )
 
 
@@ -102,7 +104,38 @@ class PublicWhenCovered(TimestampedModel):
         return self.public_since is not None and self.public_since <= timezone.now()
 
 
-class Festival(PublicWhenCovered):
+class NamedInEachLanguage(models.Model):
+    """A name that editors may also give in the interface's other languages ("Künstliche Intelligenz"
+    for "Artificial intelligence"). Pages in a language show its name, or else `name`."""
+
+    name_fr = models.CharField(
+        _("name in French"),
+        max_length=200,
+        blank=True,
+        help_text=_("Left empty, French pages show the name."),
+    )
+    name_de = models.CharField(
+        _("name in German"),
+        max_length=200,
+        blank=True,
+        help_text=_("Left empty, German pages show the name."),
+    )
+
+    name_fields = ["name", "name_fr", "name_de"]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.local_name
+
+    @property
+    def local_name(self):
+        """The name in the language of the page being made."""
+        return getattr(self, f"name_{get_language()}", "") or self.name
+
+
+class Festival(NamedInEachLanguage, PublicWhenCovered):
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(
         _("short name"), max_length=80, blank=True, help_text=_("The name people use, e.g. “Berlinale”.")
@@ -120,15 +153,12 @@ class Festival(PublicWhenCovered):
         verbose_name = _("festival")
         verbose_name_plural = _("festivals")
 
-    def __str__(self):
-        return self.name
-
     def get_absolute_url(self):
         return reverse("festival-detail", args=[self.slug])
 
     @property
     def display_name(self):
-        return self.short_name or self.name
+        return self.short_name or self.local_name
 
 
 class Edition(RemembersSavedValues, PublicWhenCovered):
@@ -172,7 +202,7 @@ class Edition(RemembersSavedValues, PublicWhenCovered):
             raise ValidationError({"start_date": _("The edition must start in its own year.")})
 
 
-class Topic(PublicWhenCovered):
+class Topic(NamedInEachLanguage, PublicWhenCovered):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -183,9 +213,6 @@ class Topic(PublicWhenCovered):
         ordering = ["name"]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("topic-detail", args=[self.slug])

@@ -44,6 +44,8 @@ SEARCH_CONFIGURATIONS = [f"archive_{language}" for language in STEMMED_LANGUAGES
 # pg_trgm's default word similarity threshold, used by both engines.
 NAME_SIMILARITY = 0.6
 WORD = re.compile(r"\w+")
+# Phrases may be put in the quotation marks of any of the interface's languages: “…” « … » „…“.
+QUOTATION_MARKS = str.maketrans(dict.fromkeys("“”„«»", '"'))
 # A term of what a reader types: optionally excluded with "-", then a "phrase" or a word.
 TERM = re.compile(r'(-?)(?:"([^"]*)"|(\w+))')
 
@@ -55,7 +57,7 @@ class ReaderQuery:
 
     def __init__(self, text):
         self.included, self.excluded = [], []
-        for minus, phrase, word in TERM.findall(text or ""):
+        for minus, phrase, word in TERM.findall((text or "").translate(QUOTATION_MARKS)):
             words = WORD.findall(phrase) if phrase else [word]
             if words:
                 (self.excluded if minus else self.included).append(words)

@@ -1,8 +1,10 @@
-"""sitemap.xml: every public page, split into sections of at most 50,000 addresses (the index at
-/sitemap.xml lists them)."""
+"""sitemap.xml: every public page in every language, split into sections of at most 50,000 addresses
+(the index at /sitemap.xml lists them)."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import translation
 
 from .models import Article, Edition, Festival, Panel, Person, Quote, Topic
 
@@ -59,7 +61,18 @@ class Quotes(PublicThings):
     queryset = Quote.objects.only("updated_at")
 
 
-SITEMAPS = {
+def in_language(sitemap, language):
+    """The sitemap of the same pages in `language` (their addresses under its prefix)."""
+
+    class InLanguage(sitemap):
+        def location(self, item):
+            with translation.override(language):
+                return super().location(item)
+
+    return InLanguage
+
+
+SECTIONS = {
     "pages": ListPages,
     "festivals": Festivals,
     "editions": Editions,
@@ -68,4 +81,9 @@ SITEMAPS = {
     "topics": Topics,
     "articles": Articles,
     "quotes": Quotes,
+}
+SITEMAPS = {
+    name if language == settings.LANGUAGE_CODE else f"{name}-{language}": in_language(sitemap, language)
+    for language in dict(settings.LANGUAGES)
+    for name, sitemap in SECTIONS.items()
 }

@@ -33,8 +33,9 @@ def event_node(request, panel, participations=(), *, brief=False):
         },
         "location": {
             "@type": "Place",
-            "name": panel.venue or festival.city or festival.name,
-            "address": ", ".join(part for part in (festival.city, festival.country) if part) or festival.name,
+            "name": panel.venue or festival.city or festival.local_name,
+            "address": ", ".join(part for part in (festival.city, festival.country) if part)
+            or festival.local_name,
         },
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
     }

@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_comments.signals import comment_was_posted, comment_will_be_posted
 
-from . import comments, exporters, search
+from . import comments, exporters, languages, search
 from .filters import QuoteFilter
 from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
 from .pagination import paginate
@@ -30,7 +30,8 @@ A_TO_Z = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"]
 def page_not_found(request, exception):
     """The 404 page, with a search for the words of the address the reader tried: a mistyped or
     outdated link still names the person, festival or session they were after."""
-    section, *rest = [part for part in request.path.split("/") if part] or [""]
+    path = languages.address_in(settings.LANGUAGE_CODE, request.path)
+    section, *rest = [part for part in path.split("/") if part] or [""]
     words = " ".join(re.findall(r"[^\W_]{2,}", " ".join(rest or [section]))[:8])
     return render(request, "404.html", {"search_words": words[:200]}, status=404)
 
@@ -241,7 +242,10 @@ def post_comment(request, slug):
     if comments.over_rate_limit(client):
         form.renew_security_data().add_error(
             None,
-            _("You have sent several comments in the last few minutes. Wait a little, then send it again."),
+            _(
+                "You have sent several comments in the last few minutes. "
+                "Wait a little, then send your comment again."
+            ),
         )
         return article_page(request, article, form, status=429)
     comment = form.get_comment_object(site_id=get_current_site(request).id)
@@ -305,11 +309,11 @@ def listed_quotes(quote_filter, shown):
 
 def quote_list_heading(speaker, topic):
     if speaker and topic:
-        return _("Quotes by %(speaker)s on %(topic)s") % {"speaker": speaker.name, "topic": topic.name}
+        return _("Quotes by %(speaker)s on %(topic)s") % {"speaker": speaker.name, "topic": topic.local_name}
     if speaker:
         return _("Quotes by %(speaker)s") % {"speaker": speaker.name}
     if topic:
-        return _("Quotes on %(topic)s") % {"topic": topic.name}
+        return _("Quotes on %(topic)s") % {"topic": topic.local_name}
     return _("Quotes")
 
 

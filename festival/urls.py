@@ -1,6 +1,7 @@
 """The archive's URLs: the editors' admin and the public pages of the articles app."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -10,6 +11,7 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.languages import address_in
 from articles.sitemaps import SITEMAPS
 
 from . import health
@@ -22,11 +24,10 @@ admin.site.index_title = _("Coverage")
 def robots_txt(request):
     """Crawlers may read every page but the site search, the exports and the type-ahead. (Filtered quote
     lists stay open: their canonical address is the quote list's.)"""
+    hidden = ["/search/", "/quotes/export", "/people/suggest/"]
     lines = [
         "User-agent: *",
-        "Disallow: /search/",
-        "Disallow: /quotes/export",
-        "Disallow: /people/suggest/",
+        *(f"Disallow: {address_in(code, path)}" for code in dict(settings.LANGUAGES) for path in hidden),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
@@ -49,7 +50,7 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("", include("articles.urls")),
+    *i18n_patterns(path("", include("articles.urls")), prefix_default_language=False),
 ]
 handler404 = "articles.views.page_not_found"
 

@@ -4,11 +4,13 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
+from django.utils import translation
 
 from .helpers import member_of
 
@@ -23,6 +25,14 @@ def static_files_from_source(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English. A request to /fr/… leaves French active in the thread that
+    made it (a server sets the language again for each request), and addresses built afterwards
+    would carry its prefix."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ MARKUP = "<script>alert(\"x\")</script> & <b onclick='y'>"
 def hostile_quote(db):
     quote = QuoteFactory(
         text=f"The text {MARKUP}\nsecond line",
+        language="es",
         spoken_text=f"Spoken {MARKUP}",
         spoken_language="de",
         translation=f"Translated {MARKUP}",
@@ -61,7 +62,13 @@ def test_what_users_typed_is_shown_as_text_never_as_markup(client, hostile_quote
 
 def test_the_card_shows_every_part_of_the_quote(client, hostile_quote):
     text = visible_text(client.get("/quotes/"))
-    for shown in ["The text", "second line", "As spoken Spoken", "Translation Translated", "Context"]:
+    for shown in [
+        "The text",
+        "second line",
+        "As spoken (German) Spoken",
+        "Translation (French) Translated",
+        "Context",
+    ]:
         assert shown in text
     for shown in [
         f"Name {MARKUP}, Affiliation {MARKUP}",

@@ -37,6 +37,13 @@ def test_a_phrase_in_quotes_must_appear_as_a_phrase(client, demo):
     assert len(found(client, q="utilise la personne")) == 1
 
 
+@pytest.mark.parametrize("marks", ["“”", "« »", "„“"])
+def test_a_phrase_may_be_put_in_the_quotation_marks_of_each_language(client, demo, marks):
+    opening, closing = marks[0], marks[-1]
+    assert len(found(client, q=f"{opening}la personne qui utilise{closing}")) == 1
+    assert found(client, q=f"{opening}utilise la personne{closing}") == []
+
+
 def test_the_translation_is_searched_too(client, demo):
     texts = found(client, q="afraid")
     assert len(texts) == 1
@@ -291,7 +298,8 @@ def test_filters_never_name_what_only_drafts_cover(client, db, param):
     value = {"speaker": "Hiddenworth", "topic": topic.slug, "panel": str(draft.panel.pk)}[param]
     html = client.get("/quotes/", {param: value}).content.decode()
     for secret in ["Hiddenworth", "Secret Session Title", "Secret Topic Zebra"]:
-        assert secret not in html.replace(f'value="{value}"', "")  # the reader's own words may stay
+        # The reader's own words may stay: in the field, and in the addresses of this page in other languages.
+        assert secret not in html.replace(f'value="{value}"', "").replace(f"?{param}={value}", "")
     assert "Secret Topic Zebra" not in client.get("/quotes/").content.decode()
 
 

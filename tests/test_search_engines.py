@@ -102,6 +102,7 @@ def test_the_sitemap_lists_every_public_page_and_nothing_else(client, demo, sett
     expected = {"/", "/festivals/", "/people/", "/topics/", "/articles/", "/quotes/"}
     for model in (Article, Panel, Person, Quote):
         expected |= {thing.get_absolute_url() for thing in model.objects.public()}
+    expected |= {f"/{language}{path}" for path in expected for language in ("fr", "de")}
     assert expected <= addresses
     assert all(client.get(address).status_code == 200 for address in addresses)
 

@@ -175,7 +175,11 @@ class FestivalAdmin(PublicArchiveAdmin):
     ordering = ["name"]
     list_display = ["name", "short_name", "city", "country", "edition_count"]
     list_filter = ["country"]
-    search_fields = ["name", "short_name", "city"]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "city", "country", "website", "description"]}),
+        (_("Name in other languages"), {"fields": ["name_fr", "name_de"]}),
+    ]
+    search_fields = ["name", "name_fr", "name_de", "short_name", "city"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [EditionInline]
 
@@ -209,7 +213,11 @@ class TopicAdmin(PublicArchiveAdmin):
     ordering = ["name"]
     list_display = ["name", "slug", "panel_count"]
     list_filter = [("panels__edition__festival", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "description"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description"]}),
+        (_("Name in other languages"), {"fields": ["name_fr", "name_de"]}),
+    ]
+    search_fields = ["name", "name_fr", "name_de", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):

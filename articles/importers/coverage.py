@@ -21,6 +21,7 @@ from typing import NamedTuple
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models import (
     Article,
@@ -87,14 +88,12 @@ class CoverageReport:
 
     def summary(self):
         """`festivals: 1 created, 0 updated, 0 unchanged; …`, for the kinds the file holds."""
-        return (
-            "; ".join(
-                f"{kind}: {tally.created} created, {tally.updated} updated, {tally.unchanged} unchanged"
-                for kind, tally in self.counts.items()
-                if tally.total
-            )
-            or "nothing to import"
-        )
+        return "; ".join(
+            _("%(kind)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
+            % {"kind": kind, "created": tally.created, "updated": tally.updated, "unchanged": tally.unchanged}
+            for kind, tally in self.counts.items()
+            if tally.total
+        ) or _("nothing to import")
 
 
 class Spec(NamedTuple):

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from .. import search
+from ..models import content_languages
 from ..url_formats import UrlFormat
 from .typography import typeset
 
@@ -48,8 +49,7 @@ class QuoteCard:
     def __init__(self, page_language, search_text):
         self.page_language = page_language
         self.search_text = search_text
-        self.spoken_label = escape(gettext("As spoken"))
-        self.translation_label = escape(gettext("Translation"))
+        self.language_names = dict(content_languages())
         self.source_label = escape(gettext("Reported in"))
         self.permalink_label = escape(gettext("Permalink and citation"))
         # What the models' get_absolute_url() give, made faster (url_formats.py).
@@ -67,11 +67,16 @@ class QuoteCard:
             f"  <blockquote{self.lang(quote.language)}{cite}>\n    <p>{text}</p>\n  </blockquote>\n"
         ]
         if quote.spoken_text:
-            parts.append(self.alternative(self.spoken_label, quote.spoken_text, quote.spoken_language))
-        if quote.translation:
-            parts.append(
-                self.alternative(self.translation_label, quote.translation, quote.translation_language)
+            label = self.labelled(
+                gettext("As spoken"), gettext("As spoken (%(language)s)"), quote.spoken_language
             )
+            parts.append(self.alternative(label, quote.spoken_text, quote.spoken_language))
+        # A reader of the quote's own language needs no translation.
+        if quote.translation and quote.language != self.page_language:
+            label = self.labelled(
+                gettext("Translation"), gettext("Translation (%(language)s)"), quote.translation_language
+            )
+            parts.append(self.alternative(label, quote.translation, quote.translation_language))
         caption = []
         if show_speaker:
             caption.append(self.speaker(quote))
@@ -89,6 +94,10 @@ class QuoteCard:
             parts.append("  <figcaption>\n    " + "\n    ".join(caption) + "\n  </figcaption>\n")
         parts.append("</figure>")
         return mark_safe("".join(parts))
+
+    def labelled(self, plain, with_language, language):
+        name = self.language_names.get(language)
+        return escape(with_language % {"language": name} if name else plain)
 
     def lang(self, language):
         """The lang attribute of a text whose language is not the page's."""

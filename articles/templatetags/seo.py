@@ -4,11 +4,13 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .. import structured_data
+from .. import languages, structured_data
 
 register = template.Library()
 
@@ -42,10 +44,34 @@ def quotation_json_ld(context, quote):
     return json_ld(structured_data.quotation_node(context["request"], quote))
 
 
+def canonical_query(request):
+    """What of the query belongs in a page's canonical address: the page number of a list past its first."""
+    page = request.GET.get("page", "")
+    return f"?page={page}" if page.isdigit() and page not in {"0", "1"} and len(page) < 7 else ""
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page's address without its query, but for the page number of a list past its first."""
     request = context["request"]
-    page = request.GET.get("page", "")
-    query = f"?page={page}" if page.isdigit() and page not in {"0", "1"} and len(page) < 7 else ""
-    return request.build_absolute_uri(request.path) + query
+    return request.build_absolute_uri(request.path) + canonical_query(request)
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """This page in every language of the interface: for the switcher, the same page with the same
+    filters; for search engines (hreflang), the canonical address of each version."""
+    request = context["request"]
+    current = translation.get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": url,
+            "canonical": request.build_absolute_uri(languages.address_in(code, request.path))
+            + canonical_query(request),
+            "current": code == current,
+            "default": code == settings.LANGUAGE_CODE,
+        }
+        for code, name, url in languages.addresses_in_each_language(request.get_full_path())
+    ]

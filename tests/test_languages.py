@@ -1,0 +1,183 @@
+"""The site in English, French and German: every page in each language, the switch between them, a
+first visit sent to the reader's language, dates and numbers written as each language writes them,
+names editors translated, and quotes in their own words with a translation where the reader needs one."""
+
+import datetime
+import re
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from articles.factories import PanelFactory, QuoteFactory, TopicFactory
+from articles.languages import address_in
+
+from .helpers import visible_text
+from .test_query_counts import build_archive
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _ in settings.LANGUAGES]
+NOT_PAGES = ("feed", "suggest")
+
+
+def gettext_in(language, text):
+    with translation.override(language):
+        return translation.gettext(text)
+
+
+def test_every_public_page_is_served_in_each_language(client):
+    pages = {name: url for name, url in build_archive(1).items() if not name.endswith(NOT_PAGES)}
+    for name, url in pages.items():
+        for language in LANGUAGES:
+            response = client.get(address_in(language, url))
+            assert response.status_code == 200, (name, language)
+            html = response.content.decode()
+            assert f'<html lang="{language}">' in html, (name, language)
+            assert gettext_in(language, "Skip to content") in html, (name, language)
+            if language != "en":
+                assert "Skip to content" not in html, (name, language)
+            alternates = dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
+            path = url.split("?")[0]
+            assert alternates == {
+                "en": f"http://testserver{path}",
+                "fr": f"http://testserver/fr{path}",
+                "de": f"http://testserver/de{path}",
+                "x-default": f"http://testserver{path}",
+            }, (name, language)
+
+
+def test_the_pages_that_are_not_found_say_so_in_their_language(client):
+    response = client.get("/de/festivals/cannes/2023/women-in-animation/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="de">' in html
+    assert 'name="q" value="cannes 2023 women in animation"' in html  # the search of the 404 page
+
+
+def test_the_language_switch_keeps_the_reader_on_the_same_page_and_filters(client):
+    quote = QuoteFactory(participation__person__name="Ada Lindqvist")
+    french = client.get("/fr/quotes/", {"speaker": quote.speaker.slug, "sort": "oldest"}).content.decode()
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+">', french))
+    by_language = {language: href.replace("&amp;", "&") for href, language in links.items()}
+    assert by_language == {
+        "en": f"/quotes/?speaker={quote.speaker.slug}&sort=oldest",
+        "de": f"/de/quotes/?speaker={quote.speaker.slug}&sort=oldest",
+    }
+    assert re.search(r'<span aria-current="true" lang="fr">Français</span>', french)
+
+    # A reader whose browser prefers French, who picks English on a French page, gets English.
+    english = client.get(
+        by_language["en"], HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9", HTTP_REFERER="http://testserver/fr/quotes/"
+    )
+    assert english.status_code == 200
+    assert '<html lang="en">' in english.content.decode()
+    assert "Quotes by Ada Lindqvist" in visible_text(english)
+    german = client.get(by_language["de"])
+    assert gettext_in("de", "Quotes by %(speaker)s") % {"speaker": "Ada Lindqvist"} in visible_text(german)
+
+
+def test_a_first_visit_goes_to_the_language_the_browser_prefers_once(client):
+    quote = QuoteFactory()
+    path = quote.speaker.get_absolute_url()
+    response = client.get(f"{path}?page=1", HTTP_ACCEPT_LANGUAGE="de-AT,de;q=0.9,en;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == f"/de{path}?page=1"
+    assert "Accept-Language" in response["Vary"]
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "de"
+
+    # The next time, the English address stays English: the reader has been offered their language.
+    again = client.get(path, HTTP_ACCEPT_LANGUAGE="de-AT,de;q=0.9,en;q=0.5")
+    assert again.status_code == 200
+    assert '<html lang="en">' in again.content.decode()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},  # search engines' crawlers name no language
+        {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9,fr;q=0.8"},
+        {"HTTP_ACCEPT_LANGUAGE": "it-IT,it;q=0.9"},  # no Italian version: English
+        {"HTTP_ACCEPT_LANGUAGE": "fr", "HTTP_REFERER": "http://testserver/"},  # chose English on the site
+    ],
+)
+def test_other_visits_stay_on_the_english_address(client, headers):
+    response = client.get("/festivals/", **headers)
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+
+
+def test_only_pages_are_sent_to_another_language(client):
+    assert client.get("/robots.txt", HTTP_ACCEPT_LANGUAGE="fr").status_code == 200
+    assert client.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="fr").status_code == 200
+    assert client.post("/quotes/", HTTP_ACCEPT_LANGUAGE="fr").status_code != 302
+
+
+def test_the_admin_speaks_the_editors_language(editor):
+    french = editor.get(f"/{settings.ADMIN_URL}", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
+    html = french.content.decode()
+    assert '<html lang="fr"' in html
+    assert gettext_in("fr", "Coverage") in html  # the archive's own title of the admin's index
+    assert "Déconnexion" in html  # Django's own admin, in French
+
+    festival_form = editor.get(f"/{settings.ADMIN_URL}articles/festival/add/", HTTP_ACCEPT_LANGUAGE="de")
+    assert "Name auf Französisch" in festival_form.content.decode()
+
+
+def test_dates_and_numbers_are_written_as_each_language_writes_them(client):
+    quote = QuoteFactory(participation__panel=PanelFactory(date=datetime.date(2026, 11, 24)))
+    panel_url = quote.panel.get_absolute_url()
+    assert "24 novembre 2026" in visible_text(client.get(f"/fr{panel_url}"))
+    assert "24. November 2026" in visible_text(client.get(f"/de{panel_url}"))
+    assert "Nov. 24, 2026" in visible_text(client.get(panel_url))
+
+    assert "10,000" in visible_text(client.get("/quotes/"))  # "at most 10,000 quotes" per download
+    assert "10.000" in visible_text(client.get("/de/quotes/"))
+    assert "10\xa0000" in client.get("/fr/quotes/").content.decode()
+
+
+def test_names_editors_translated_are_shown_in_their_language_else_the_name(client):
+    quote = QuoteFactory()
+    topic = TopicFactory(name="Artificial intelligence", name_fr="Intelligence artificielle", name_de="")
+    quote.panel.topics.add(topic)
+    festival = quote.panel.edition.festival
+    festival.name_de = "Internationale Filmfestspiele"
+    festival.save()
+
+    def heading(url):
+        return re.search(r"<h1>(.*?)</h1>", client.get(url).content.decode()).group(1)
+
+    topic_url, festival_url = topic.get_absolute_url(), festival.get_absolute_url()
+
+    assert heading(f"/fr{topic_url}") == "Intelligence artificielle"
+    assert heading(f"/de{topic_url}") == "Artificial intelligence"
+    assert heading(topic_url) == "Artificial intelligence"
+    assert heading(f"/de{festival_url}") == "Internationale Filmfestspiele"
+    assert heading(festival_url) == festival.name
+    assert (
+        f'<option value="{topic.slug}">Intelligence artificielle</option>'
+        in client.get("/fr/quotes/").content.decode()
+    )
+
+
+def test_a_quote_shows_its_translation_where_the_reader_reads_another_language(client):
+    quote = QuoteFactory(
+        text="Les outils changent la donne.",
+        language="fr",
+        translation="The tools change the game.",
+        translation_language="en",
+    )
+    url = quote.get_absolute_url()
+    english = client.get(url).content.decode()
+    assert '<blockquote lang="fr"' in english
+    assert "Translation (English) The tools change the game." in visible_text(client.get(url))
+    assert "<q>The tools change the game.</q>" in english  # in the page's own language: no lang needed
+
+    french = client.get(f"/fr{url}").content.decode()
+    assert "<blockquote>" in french or "<blockquote cite" in french  # the page's language
+    assert "The tools change the game." not in visible_text(client.get(f"/fr{url}"))
+
+    german = client.get(f"/de{url}").content.decode()
+    assert '<blockquote lang="fr"' in german
+    assert '<q lang="en">The tools change the game.</q>' in german
+    assert "Übersetzung (Englisch)" in visible_text(client.get(f"/de{url}"))
