@@ -44,15 +44,15 @@ def search_languages():
 
 
 def select_options(name, field):
-    """(value, label) pairs for a select, read as plain rows: Django's select widget builds a model
-    instance and an attribute dict for every option, milliseconds on every quote page. The rows of
-    a model's select are the same for every reader until coverage changes (page_cache.remember)."""
+    """(value, label) pairs for a select: Django's select widget builds an attribute dict for every
+    option, milliseconds on every quote page. A model's options, named in the page's language, are
+    the same for every reader until coverage changes, and come from the cache (page_cache.remember)."""
     if isinstance(field, forms.ModelChoiceField):
         key = field.to_field_name or "pk"
         rows = page_cache.remember(
             f"options.{name}.{get_language()}",
             lambda: sorted(
-                ((getattr(thing, key), str(thing)) for thing in field.queryset),
+                ((getattr(thing, key), thing.local_name) for thing in field.queryset),
                 key=lambda row: row[1].casefold(),
             ),
         )
@@ -107,7 +107,7 @@ class QuoteFilter(django_filters.FilterSet):
     )
     language = django_filters.ChoiceFilter(
         label=_("Language"),
-        choices=search_languages(),
+        choices=search_languages,  # sorted in the reader's language
         empty_label=_("Any language"),
         error_messages={"invalid_choice": _("Quotes cannot be filtered by that language.")},
     )

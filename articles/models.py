@@ -127,7 +127,7 @@ class NamedInEachLanguage(models.Model):
         abstract = True
 
     def __str__(self):
-        return self.local_name
+        return self.name  # what editors typed, in every language of the admin
 
     @property
     def local_name(self):

@@ -8,9 +8,9 @@ as `public_since`, so every test here is a comparison with the current time.
 """
 
 from django.db import connection, models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
 
@@ -111,7 +111,16 @@ class PublicPanelCounts:
         )
 
 
-class FestivalQuerySet(VisibleFromQuerySet):
+class NamedInEachLanguageQuerySet(models.QuerySet):
+    def by_local_name(self):
+        """In the order of the names the page shows: a language's own name where editors gave one."""
+        name = f"name_{translation.get_language()}"
+        if name not in {field.name for field in self.model._meta.fields}:  # the default language
+            return self.order_by("name")
+        return self.order_by(Coalesce(NullIf(name, Value("")), "name"))
+
+
+class FestivalQuerySet(NamedInEachLanguageQuerySet, VisibleFromQuerySet):
     pass
 
 
@@ -119,7 +128,7 @@ class EditionQuerySet(PublicPanelCounts, VisibleFromQuerySet):
     pass
 
 
-class TopicQuerySet(PublicPanelCounts, VisibleFromQuerySet):
+class TopicQuerySet(NamedInEachLanguageQuerySet, PublicPanelCounts, VisibleFromQuerySet):
     pass
 
 

@@ -62,7 +62,10 @@ class Quotes(PublicThings):
 
 
 def in_language(sitemap, language):
-    """The sitemap of the same pages in `language` (their addresses under its prefix)."""
+    """The sitemap of the same pages in `language` (their addresses under its prefix). A section per
+    language rather than Django's `Sitemap.i18n`, which lists every item in a Python list before it
+    pages them: a million quotes on every request for a section. Search engines find the
+    alternates of each page in its hreflang links."""
 
     class InLanguage(sitemap):
         def location(self, item):

@@ -42,8 +42,8 @@ def home(request):
         "articles/home.html",
         {
             "articles": Article.objects.public()[:HOME_ARTICLES],
-            "festivals": Festival.objects.public()[:HOME_FESTIVALS],
-            "topics": Topic.objects.public(),
+            "festivals": Festival.objects.public().by_local_name()[:HOME_FESTIVALS],
+            "topics": Topic.objects.public().by_local_name(),
             "quotes": Quote.objects.in_context().public().latest_first()[:HOME_QUOTES],
         },
     )
@@ -51,7 +51,11 @@ def home(request):
 
 def festival_list(request):
     public_editions = Edition.objects.public()
-    festivals = Festival.objects.public().prefetch_related(Prefetch("editions", queryset=public_editions))
+    festivals = (
+        Festival.objects.public()
+        .by_local_name()
+        .prefetch_related(Prefetch("editions", queryset=public_editions))
+    )
     return render(request, "articles/festival_list.html", {"festivals": festivals})
 
 
@@ -169,7 +173,7 @@ def person_detail(request, slug):
 
 
 def topic_list(request):
-    topics = Topic.objects.public().with_public_panel_counts()
+    topics = Topic.objects.public().with_public_panel_counts().by_local_name()
     return render(request, "articles/topic_list.html", {"topics": topics})
 
 

@@ -190,6 +190,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # English at the addresses without a prefix, the others under /fr/ and /de/ (articles/languages.py).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("de", _("German"))]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # the reader's choice, for a year
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True

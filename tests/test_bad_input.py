@@ -113,3 +113,9 @@ def test_the_500_page_says_what_happened_and_leads_back(rf):
     assert "Something went wrong on our side" in html
     assert '<link rel="stylesheet" href="/static/css/site.css">' in html
     assert '<a href="/quotes/">Search quotes</a>' in html
+
+
+def test_a_host_the_site_does_not_serve_gets_the_400_page(client, db):
+    response = client.get("/festivals/", HTTP_HOST="elsewhere.example")
+    assert response.status_code == 400
+    assert "elsewhere.example" not in response.content.decode()

@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from articles.importers.coverage import load_coverage, load_files
 from articles.management.commands.load_demo import DEMO_COVERAGE
@@ -244,6 +245,25 @@ def test_wrong_types_bad_dates_and_unknown_choices_are_reported_by_field():
     assert found[("articles[0].quotes[4]", "text")] == "Required, but missing."
 
 
+def test_the_report_is_in_the_language_of_whoever_imports_with_the_file_format_names_kept():
+    data = demo_coverage()
+    data["articles"][0]["quotes"][3]["speaker"] = "nobody-we-know"
+    data["articles"][0]["quotes"][8]["published"] = "yes"
+
+    with translation.override("fr"):
+        messages = [str(error) for error in load_coverage(data).errors]
+
+    assert (
+        f"{ARTICLE}.quotes[3] (position 4), speaker\u00a0: "
+        "Aucune personne «\u00a0nobody-we-know\u00a0» ni dans le fichier ni dans les archives."
+    ) in messages
+    assert (
+        f"{ARTICLE}.quotes[8] (position 9), published\u00a0: Clé inconnue\u00a0; un enregistrement de la "
+        "liste quotes a pour clés position, speaker, text, panel, language, spoken_text, spoken_language, "
+        "translation, translation_language et context."
+    ) in messages
+
+
 @pytest.mark.parametrize(
     "change, expected",
     [
@@ -396,7 +416,7 @@ def test_an_editor_uploads_a_file_and_sees_the_counts(admin_client):
 
     assert response.status_code == 200
     text = visible_text(response)
-    assert "Imported coverage.json: festivals: 1 created, 0 updated, 0 unchanged;" in text
+    assert "Imported coverage.json: Festivals: 1 created, 0 updated, 0 unchanged;" in text
     assert ["quotes", "9", "0", "0"] in table(response, "import-counts")
     assert counts()["Quote"] == 9
 
@@ -483,6 +503,6 @@ def test_staff_who_may_not_add_articles_are_refused(client):
 
 def test_the_admin_page_can_only_check_a_file(admin_client):
     response = upload(admin_client, demo_coverage(), dry_run="on")
-    assert "Checked coverage.json, nothing written: festivals: 1 created" in visible_text(response)
+    assert "Checked coverage.json, nothing written: Festivals: 1 created" in visible_text(response)
     assert ["quotes", "9", "0", "0"] in table(response, "import-counts")
     assert counts() == dict.fromkeys(counts(), 0)

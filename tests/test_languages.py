@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
 NOT_PAGES = ("feed", "suggest")
+BROWSER = {"HTTP_ACCEPT": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 
 
 def gettext_in(language, text):
@@ -80,14 +81,14 @@ def test_the_language_switch_keeps_the_reader_on_the_same_page_and_filters(clien
 def test_a_first_visit_goes_to_the_language_the_browser_prefers_once(client):
     quote = QuoteFactory()
     path = quote.speaker.get_absolute_url()
-    response = client.get(f"{path}?page=1", HTTP_ACCEPT_LANGUAGE="de-AT,de;q=0.9,en;q=0.5")
+    response = client.get(f"{path}?page=1", HTTP_ACCEPT_LANGUAGE="de-AT,de;q=0.9,en;q=0.5", **BROWSER)
     assert response.status_code == 302
     assert response["Location"] == f"/de{path}?page=1"
     assert "Accept-Language" in response["Vary"]
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "de"
 
     # The next time, the English address stays English: the reader has been offered their language.
-    again = client.get(path, HTTP_ACCEPT_LANGUAGE="de-AT,de;q=0.9,en;q=0.5")
+    again = client.get(path, HTTP_ACCEPT_LANGUAGE="de-AT,de;q=0.9,en;q=0.5", **BROWSER)
     assert again.status_code == 200
     assert '<html lang="en">' in again.content.decode()
 
@@ -102,15 +103,63 @@ def test_a_first_visit_goes_to_the_language_the_browser_prefers_once(client):
     ],
 )
 def test_other_visits_stay_on_the_english_address(client, headers):
-    response = client.get("/festivals/", **headers)
+    response = client.get("/festivals/", **headers, **BROWSER)
     assert response.status_code == 200
     assert '<html lang="en">' in response.content.decode()
 
 
-def test_only_pages_are_sent_to_another_language(client):
-    assert client.get("/robots.txt", HTTP_ACCEPT_LANGUAGE="fr").status_code == 200
-    assert client.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="fr").status_code == 200
-    assert client.post("/quotes/", HTTP_ACCEPT_LANGUAGE="fr").status_code != 302
+def test_a_reader_who_picks_a_language_with_the_switcher_keeps_it(client):
+    QuoteFactory()
+    assert (
+        client.get("/fr/festivals/", HTTP_ACCEPT_LANGUAGE="fr", **BROWSER).status_code == 200
+    )  # from a search engine
+    english = client.get("/festivals/", HTTP_REFERER="http://testserver/fr/festivals/", **BROWSER)
+    assert english.status_code == 200
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert english.cookies[settings.LANGUAGE_COOKIE_NAME]["max-age"] == settings.LANGUAGE_COOKIE_AGE
+
+    # Later, from elsewhere, with a browser that prefers French: the English address stays English.
+    later = client.get("/topics/", HTTP_ACCEPT_LANGUAGE="fr", **BROWSER)
+    assert later.status_code == 200
+    assert '<html lang="en">' in later.content.decode()
+
+
+def test_browsing_within_one_language_sets_no_cookie(client):
+    QuoteFactory()
+    response = client.get("/topics/", HTTP_REFERER="http://testserver/festivals/", **BROWSER)
+    assert not response.cookies
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/robots.txt", "/sitemap.xml", "/articles/feed.atom", "/quotes/export.csv", "/people/suggest/?q=a"],
+)
+def test_only_pages_asked_for_by_a_browser_are_sent_to_another_language(client, path):
+    # Feed readers, downloads and scripts accept anything (*/*) but name no HTML.
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="fr", HTTP_ACCEPT="*/*")
+    assert response.status_code == 200
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_a_post_is_never_sent_to_another_language(client):
+    assert client.post("/quotes/", HTTP_ACCEPT_LANGUAGE="fr", **BROWSER).status_code != 302
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/fr/quotes/?speaker=x", "/quotes/?speaker=x"),
+        ("/quotes/", "/quotes/"),
+        ("/fr/", "/"),
+        ("/fr", "/"),
+        ("/fr//elsewhere.example/x/", "/elsewhere.example/x/"),  # never an address on another site
+        ("/fr-ca/quotes/", "/fr-ca/quotes/"),  # not a prefix of ours
+        ("/french/", "/french/"),
+    ],
+)
+def test_the_address_of_a_page_in_another_language_stays_on_this_site(path, expected):
+    assert address_in("en", path) == expected
+    assert address_in("de", path) == "/de" + expected
 
 
 def test_the_admin_speaks_the_editors_language(editor):
@@ -181,3 +230,22 @@ def test_a_quote_shows_its_translation_where_the_reader_reads_another_language(c
     assert '<blockquote lang="fr"' in german
     assert '<q lang="en">The tools change the game.</q>' in german
     assert "Übersetzung (Englisch)" in visible_text(client.get(f"/de{url}"))
+
+
+@pytest.mark.parametrize("path", ["/robots.txt", "/sitemap.xml", "/healthz/"])
+def test_files_of_the_site_have_no_language_to_send_a_browser_to(client, path):
+    assert client.get(path, HTTP_ACCEPT_LANGUAGE="fr", **BROWSER).status_code == 200
+
+
+def test_lists_of_names_follow_the_names_of_the_page(client):
+    for name, name_fr in [("Animation", "Zoo animalier"), ("Zoology", "Animaux")]:
+        quote = QuoteFactory()
+        quote.panel.topics.add(TopicFactory(name=name, name_fr=name_fr))
+    english = visible_text(client.get("/topics/"))
+    french = visible_text(client.get("/fr/topics/"))
+    assert english.index("Animation") < english.index("Zoology")
+    assert french.index("Animaux") < french.index("Zoo animalier")
+
+    french_page = client.get("/fr/quotes/").content.decode().split('name="language"')[1].split("</select>")[0]
+    labels = re.findall(r">([^<]+)</option>", french_page)[1:]  # after "any language"
+    assert "Allemand" in labels and labels == sorted(labels, key=str.casefold)

@@ -89,3 +89,37 @@ def test_a_slug_changed_in_the_admin_redirects(admin_client, client, quote):
 
 def test_unknown_addresses_still_answer_404(client, quote):
     assert client.get("/people/nobody-at-all/").status_code == 404
+
+
+def test_a_slug_changed_in_a_french_admin_redirects_in_every_language(admin_client, client, quote):
+    person = quote.speaker
+    old = person.get_absolute_url()
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr-FR,fr;q=0.9"
+    response = submit_admin_form(
+        admin_client, reverse("admin:articles_person_change", args=[person.pk]), slug="renamed-in-french"
+    )
+    assert response.status_code == 302
+    assert moved_permanently_to(client, old) == "/people/renamed-in-french/"
+    assert moved_permanently_to(client, f"/fr{old}") == "/fr/people/renamed-in-french/"
+    assert moved_permanently_to(client, f"/de{old}") == "/de/people/renamed-in-french/"
+
+
+def test_old_addresses_saved_before_the_languages_answer_in_each_language(client, quote):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.redirects.models import Redirect
+    from django.contrib.sites.models import Site
+
+    person = quote.speaker
+    Redirect.objects.create(
+        site=Site.objects.get_current(), old_path="/people/before/", new_path=person.get_absolute_url()
+    )
+    migration = import_module("articles.migrations.0013_redirects_in_each_language")
+    migration.copy_redirects_into_each_language(apps, None)
+    migration.copy_redirects_into_each_language(apps, None)  # twice changes nothing
+
+    page = person.get_absolute_url()
+    assert moved_permanently_to(client, "/fr/people/before/") == f"/fr{page}"
+    assert moved_permanently_to(client, "/de/people/before/") == f"/de{page}"
+    assert Redirect.objects.filter(old_path__endswith="/people/before/").count() == 3

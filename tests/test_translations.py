@@ -137,7 +137,7 @@ class VisibleText(HTMLParser):
             self.words.append(data)
 
 
-# Words that read the same in every language: formats and the site's own name.
+# Words that read the same in every language: names of file formats.
 UNTRANSLATED_WORDS = {"CSV", "JSON"}
 
 

@@ -21,7 +21,9 @@ from typing import NamedTuple
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import (
     Article,
@@ -39,7 +41,18 @@ from ..models import (
 TOP_LEVEL = ["festivals", "editions", "topics", "people", "panels", "articles"]
 # What the report counts: the top-level records, and the participants and quotes inside them.
 KINDS = ["festivals", "editions", "topics", "people", "panels", "participants", "articles", "quotes"]
-CHANGE_REASON = "Imported from a coverage file"
+KIND_NAMES = {
+    "festivals": gettext_lazy("Festivals"),
+    "editions": gettext_lazy("Editions"),
+    "topics": gettext_lazy("Topics"),
+    "people": gettext_lazy("People"),
+    "panels": gettext_lazy("Sessions"),
+    "participants": gettext_lazy("People on stage"),
+    "articles": gettext_lazy("Articles"),
+    "quotes": gettext_lazy("Quotes"),
+}
+# In the change history, in the language of whoever imports, as the admin's other reasons are.
+CHANGE_REASON = gettext_lazy("Imported from a coverage file")
 
 
 @dataclass(frozen=True)
@@ -52,9 +65,15 @@ class RecordError:
     message: str
 
     def __str__(self):
-        return (
-            f"{self.record}, {self.field}: {self.message}" if self.field else f"{self.record}: {self.message}"
-        )
+        if self.field:
+            # Translators: one line of an import's report: where in the file, which key, what is wrong.
+            return _("%(record)s, %(field)s: %(message)s") % {
+                "record": self.record,
+                "field": self.field,
+                "message": self.message,
+            }
+        # Translators: one line of an import's report: where in the file, what is wrong.
+        return _("%(record)s: %(message)s") % {"record": self.record, "message": self.message}
 
 
 @dataclass
@@ -87,10 +106,15 @@ class CoverageReport:
         return self.ok and not self.dry_run and any(t.created or t.updated for t in self.counts.values())
 
     def summary(self):
-        """`festivals: 1 created, 0 updated, 0 unchanged; …`, for the kinds the file holds."""
+        """`Festivals: 1 created, 0 updated, 0 unchanged; …`, for the kinds the file holds."""
         return "; ".join(
             _("%(kind)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
-            % {"kind": kind, "created": tally.created, "updated": tally.updated, "unchanged": tally.unchanged}
+            % {
+                "kind": KIND_NAMES[kind],
+                "created": tally.created,
+                "updated": tally.updated,
+                "unchanged": tally.unchanged,
+            }
             for kind, tally in self.counts.items()
             if tally.total
         ) or _("nothing to import")
@@ -177,14 +201,36 @@ CHOICES = {
     "status": [value for value, _ in Article.Status.choices],
 }
 LANGUAGE_KEYS = {"language", "spoken_language", "translation_language"}
+# What a key of a coverage file must hold, in "Must be %(expected)s, not %(found)s.".
 TYPE_NAMES = {
-    "text": "a text",
-    "integer": "a whole number",
-    "date": "a real date, written YYYY-MM-DD",
-    "time": "a real time, written HH:MM",
-    "datetime": "a real date and time, written YYYY-MM-DDTHH:MM (ISO 8601)",
-    "texts": "a list of texts",
-    "records": "a list of objects",
+    # Translators: in "Must be %(expected)s, not %(found)s." and "“%(value)s” is not %(expected)s.".
+    "text": gettext_lazy("a text"),
+    "integer": gettext_lazy("a whole number"),
+    "date": gettext_lazy("a real date, written YYYY-MM-DD"),
+    "time": gettext_lazy("a real time, written HH:MM"),
+    "datetime": gettext_lazy("a real date and time, written YYYY-MM-DDTHH:MM (ISO 8601)"),
+    "texts": gettext_lazy("a list of texts"),
+    "records": gettext_lazy("a list of objects"),
+}
+# What a JSON value is, in "Must be a text, not %(found)s." (null is JSON's own word, kept as it is).
+JSON_TYPE_NAMES = {
+    # Translators: true and false are JSON's own words: keep them as they are.
+    bool: gettext_lazy("true or false"),
+    dict: gettext_lazy("an object"),
+    list: gettext_lazy("a list"),
+    str: gettext_lazy("a text"),
+    int: gettext_lazy("a number"),
+    float: gettext_lazy("a number"),
+}
+# Translators: joins the last two names of a list: “festivals, editions, topics, people, panels and articles”.
+AND = gettext_lazy("and")
+# Translators: joins the last two values of a list: “draft, in_review or published”.
+OR = gettext_lazy("or")
+# A reference to a record that is neither in the file nor in the archive, by the kind of record.
+NOT_FOUND = {
+    "festivals": gettext_lazy("No festival “%(slug)s” in the file or in the archive."),
+    "topics": gettext_lazy("No topic “%(slug)s” in the file or in the archive."),
+    "people": gettext_lazy("No person “%(slug)s” in the file or in the archive."),
 }
 PANEL_REFERENCE = re.compile(r"(?P<festival>[^/]+)/(?P<year>\d{4})/(?P<slug>[^/]+)")
 
@@ -220,20 +266,24 @@ def parse(raw, name="file"):
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            return None, RecordError(name, "", "The file is not UTF-8 text; save it as UTF-8 JSON.")
+            return None, RecordError(name, "", _("The file is not UTF-8 text; save it as UTF-8 JSON."))
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
-        return None, RecordError(
-            name, "", f"This is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
-        )
+        # Translators: %(error)s is Python's own description of the mistake, in English.
+        message = _("This is not valid JSON: %(error)s (line %(line)s, column %(column)s).") % {
+            "error": error.msg,
+            "line": error.lineno,
+            "column": error.colno,
+        }
+        return None, RecordError(name, "", message)
     if not isinstance(data, dict):
-        return None, RecordError(
-            name,
-            "",
-            f"The file must hold one JSON object with lists such as “festivals” and “articles”, "
-            f"not {_json_type(data)}.",
-        )
+        message = _(
+            # Translators: “%(festivals)s” and “%(articles)s” are names of the file format's lists.
+            "The file must hold one JSON object with lists such as “%(festivals)s” and “%(articles)s”, "
+            "not %(found)s."
+        ) % {"festivals": "festivals", "articles": "articles", "found": _json_type(data)}
+        return None, RecordError(name, "", message)
     return data, None
 
 
@@ -264,17 +314,25 @@ class CoverageImport:
         self.records_with_errors.add(record)
 
     def load(self, data, prefix=""):
+        # Translators: where an error is in a coverage file: outside the lists of records.
+        top_level = prefix + _("top level")
         for key in data:
             if key not in TOP_LEVEL:
                 self.error(
-                    f"{prefix}top level", key, f"Unknown key; a file holds only {_either(TOP_LEVEL, 'and')}."
+                    top_level,
+                    key,
+                    _("Unknown key; a file holds only %(keys)s.") % {"keys": _either(TOP_LEVEL, AND)},
                 )
         for kind in TOP_LEVEL:
             items = data.get(kind)
             if items is None:
                 continue
             if not isinstance(items, list):
-                self.error(f"{prefix}top level", kind, f"Must be a list of objects, not {_json_type(items)}.")
+                self.error(
+                    top_level,
+                    kind,
+                    _("Must be a list of objects, not %(found)s.") % {"found": _json_type(items)},
+                )
                 continue
             for index, item in enumerate(items):
                 getattr(self, f"load_{kind}")(item, _label(f"{prefix}{kind}[{index}]", kind, item))
@@ -350,7 +408,10 @@ class CoverageImport:
             return
         if values["person"] in seen:
             self.error(
-                where, "person", f"Already among this panel's participants ({seen[values['person']]})."
+                where,
+                "person",
+                _("Already among this panel's participants (%(record)s).")
+                % {"record": seen[values["person"]]},
             )
             return
         seen[values["person"]] = where
@@ -376,14 +437,23 @@ class CoverageImport:
             stored = Article.objects.filter(slug=values["slug"]).first()
             if not self.may_publish:
                 if values.get("status") == Article.Status.PUBLISHED:
+                    message = _(
+                        # Translators: "%(key)s": "%(draft)s" or "%(in_review)s" is what to write in the file.
+                        'Only editors may publish: import it with "%(key)s": "%(draft)s" or "%(in_review)s".'
+                    )
                     self.error(
                         where,
                         "status",
-                        'Only editors may publish: import it with "status": "draft" or "in_review".',
+                        message
+                        % {
+                            "key": "status",
+                            "draft": Article.Status.DRAFT,
+                            "in_review": Article.Status.IN_REVIEW,
+                        },
                     )
                 elif stored and stored.status == Article.Status.PUBLISHED:
                     self.error(
-                        where, "status", "This article is published already; only editors may change it."
+                        where, "status", _("This article is published already; only editors may change it.")
                     )
 
             def save():
@@ -405,13 +475,14 @@ class CoverageImport:
         if values is None:
             return
         if values["position"] < 1:
-            self.error(where, "position", "Must be 1 or more: the quote's place in the article.")
+            self.error(where, "position", _("Must be 1 or more: the quote's place in the article."))
             return
         if values["position"] in seen:
             self.error(
                 where,
                 "position",
-                f"Another quote of this article has this position ({seen[values['position']]}).",
+                _("Another quote of this article has this position (%(record)s).")
+                % {"record": seen[values["position"]]},
             )
             return
         seen[values["position"]] = where
@@ -435,18 +506,22 @@ class CoverageImport:
     def read(self, kind, item, where):
         """The record's values, converted (dates, times), or None if its keys or types are wrong."""
         if not isinstance(item, dict):
-            self.error(where, "", f"Must be an object with keys, not {_json_type(item)}.")
+            self.error(
+                where, "", _("Must be an object with keys, not %(found)s.") % {"found": _json_type(item)}
+            )
             return None
         specs = FIELDS[kind]
         errors = len(self.report.errors)
         values = {}
         for key in item:
             if key not in specs:
-                self.error(where, key, f"Unknown key; a record of {kind} has {_either(list(specs), 'and')}.")
+                # Translators: %(kind)s is the name of a list in the file (“quotes”), %(keys)s its keys.
+                message = _("Unknown key; a record of %(kind)s has %(keys)s.")
+                self.error(where, key, message % {"kind": kind, "keys": _either(list(specs), AND)})
         for key, spec in specs.items():
             if key not in item or item[key] is None:
                 if spec.required:
-                    self.error(where, key, "Required, but missing.")
+                    self.error(where, key, _("Required, but missing."))
                 elif key in item:
                     values[key] = None
                 continue
@@ -454,15 +529,18 @@ class CoverageImport:
             if problem:
                 self.error(where, key, problem)
             elif spec.required and spec.type == "text" and not value.strip():
-                self.error(where, key, "Required, but empty.")
+                self.error(where, key, _("Required, but empty."))
             elif key in CHOICES and value and value not in CHOICES[key]:
-                self.error(where, key, f"Unknown {key} “{_shown(value)}”: use {_either(CHOICES[key], 'or')}.")
-            elif key in LANGUAGE_KEYS and value and value not in LANGUAGES:
+                # Translators: %(key)s is a key of the file (kind, role, status), %(choices)s its values.
+                message = _("Unknown %(key)s “%(value)s”: use %(choices)s.")
                 self.error(
                     where,
                     key,
-                    f"Unknown language “{_shown(value)}”: use an ISO 639-1 code such as en, fr or de.",
+                    message % {"key": key, "value": _shown(value), "choices": _either(CHOICES[key], OR)},
                 )
+            elif key in LANGUAGE_KEYS and value and value not in LANGUAGES:
+                message = _("Unknown language “%(value)s”: use an ISO 639-1 code such as en, fr or de.")
+                self.error(where, key, message % {"value": _shown(value)})
             else:
                 values[key] = value
         return values if len(self.report.errors) == errors else None
@@ -471,13 +549,19 @@ class CoverageImport:
         """The record `slug` names, from the file (already loaded) or the archive; None, reported, if
         there is no such record or it failed."""
         if slug in self.failed[kind]:
-            self.error(where, field, f"“{_shown(slug)}” has errors of its own ({self.failed[kind][slug]}).")
+            message = _("“%(slug)s” has errors of its own (%(record)s).")
+            self.error(where, field, message % {"slug": _shown(slug), "record": self.failed[kind][slug]})
             return None
         found = model.objects.filter(slug=slug).first()
         if found is None:
-            self.error(
-                where, field, f"No {model._meta.verbose_name} “{_shown(slug)}” in the file or in the archive."
-            )
+            if kind in NOT_FOUND:
+                message = NOT_FOUND[kind] % {"slug": _shown(slug)}
+            else:
+                message = _("No %(model)s “%(slug)s” in the file or in the archive.") % {
+                    "model": model._meta.verbose_name,
+                    "slug": _shown(slug),
+                }
+            self.error(where, field, message)
         return found
 
     def find_edition(self, where, festival, year):
@@ -485,16 +569,19 @@ class CoverageImport:
             self.error(
                 where,
                 "year",
-                f"The edition has errors of its own ({self.failed['editions'][(festival, year)]}).",
+                _("The edition has errors of its own (%(record)s).")
+                % {"record": self.failed["editions"][(festival, year)]},
             )
             return None
         edition = Edition.objects.filter(festival__slug=festival, year=year).first()
         if edition is None:
+            message = _(
+                # Translators: “%(editions)s” is the name of the file's list of editions.
+                "No edition of “%(festival)s” in %(year)s in the file or in the archive: "
+                "add it to “%(editions)s”."
+            )
             self.error(
-                where,
-                "year",
-                f"No edition of “{_shown(festival)}” in {year} in the file or in the archive: "
-                "add it to “editions”.",
+                where, "year", message % {"festival": _shown(festival), "year": year, "editions": "editions"}
             )
         return edition
 
@@ -502,24 +589,21 @@ class CoverageImport:
         """A session named as "festival-slug/year/session-slug"."""
         match = PANEL_REFERENCE.fullmatch(reference)
         if not match:
-            self.error(
-                where,
-                field,
-                f"“{_shown(reference)}” is not a session: write festival-slug/year/session-slug.",
-            )
+            message = _("“%(reference)s” is not a session: write festival-slug/year/session-slug.")
+            self.error(where, field, message % {"reference": _shown(reference)})
             return None
         if reference in self.failed["panels"]:
+            message = _("The session “%(reference)s” has errors of its own (%(record)s).")
             self.error(
-                where,
-                field,
-                f"The session “{reference}” has errors of its own ({self.failed['panels'][reference]}).",
+                where, field, message % {"reference": reference, "record": self.failed["panels"][reference]}
             )
             return None
         panel = Panel.objects.filter(
             edition__festival__slug=match["festival"], edition__year=int(match["year"]), slug=match["slug"]
         ).first()
         if panel is None:
-            self.error(where, field, f"No session “{_shown(reference)}” in the file or in the archive.")
+            message = _("No session “%(reference)s” in the file or in the archive.")
+            self.error(where, field, message % {"reference": _shown(reference)})
         return panel
 
     def record(self, kind, where, values, save, key):
@@ -528,7 +612,8 @@ class CoverageImport:
         Returns the record, or None. `key`: how other records refer to it (see _reference), or None."""
         if key is not None:
             if key in self.seen[kind]:
-                self.error(where, "", f"Given twice in the file: also {self.seen[kind][key]}.")
+                message = _("Given twice in the file: also %(record)s.")
+                self.error(where, "", message % {"record": self.seen[kind][key]})
                 return None
             self.seen[kind][key] = where
         try:
@@ -543,7 +628,8 @@ class CoverageImport:
                 for message in messages:
                     self.error(where, "" if field_name == NON_FIELD_ERRORS else field_name, message)
         except DatabaseError as error:
-            self.error(where, "", f"The database refused it: {error}")
+            # Translators: %(error)s is the database's own message, untranslated.
+            self.error(where, "", _("The database refused it: %(error)s") % {"error": error})
         else:
             tally = self.report.counts[kind]
             setattr(tally, outcome, getattr(tally, outcome) + 1)
@@ -575,7 +661,7 @@ class CoverageImport:
         if not (adding or changed):
             return instance, "unchanged"
         instance.full_clean()
-        instance._change_reason = CHANGE_REASON  # for the change history, where the model keeps one
+        instance._change_reason = str(CHANGE_REASON)  # for the change history, where the model keeps one
         instance.save()
         return instance, "created" if adding else "updated"
 
@@ -585,26 +671,33 @@ LANGUAGES = {code for code, _ in content_languages()}
 
 def _convert(value, spec):
     """(value as the model takes it, None), or (None, what is wrong with it)."""
-    expected = f"Must be {TYPE_NAMES[spec.type]}, not {_json_type(value)}."
+
+    def expected():
+        return _("Must be %(expected)s, not %(found)s.") % {
+            "expected": TYPE_NAMES[spec.type],
+            "found": _json_type(value),
+        }
+
     texts = value if spec.type == "texts" and isinstance(value, list) else [value]
     if any(isinstance(text, str) and "\x00" in text for text in texts):
         # PostgreSQL cannot store it, nor look it up.
-        return None, "Contains a NUL character (\\u0000), which text cannot hold."
+        return None, _("Contains a NUL character (\\u0000), which text cannot hold.")
     if spec.type == "text":
-        return (value, None) if isinstance(value, str) else (None, expected)
+        return (value, None) if isinstance(value, str) else (None, expected())
     if spec.type == "integer":
-        return (value, None) if _is_integer(value) else (None, expected)
+        return (value, None) if _is_integer(value) else (None, expected())
     if spec.type == "texts":
         if not isinstance(value, list):
-            return None, expected
+            return None, expected()
         for index, item in enumerate(value):
             if not isinstance(item, str):
-                return None, f"Must be a list of texts; item {index} is {_json_type(item)}."
+                message = _("Must be a list of texts; item %(index)s is %(found)s.")
+                return None, message % {"index": index, "found": _json_type(item)}
         return value, None
     if spec.type == "records":
-        return (value, None) if isinstance(value, list) else (None, expected)
+        return (value, None) if isinstance(value, list) else (None, expected())
     if not isinstance(value, str):
-        return None, expected
+        return None, expected()
     try:
         if spec.type == "date":
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -617,7 +710,10 @@ def _convert(value, spec):
         moment = datetime.datetime.fromisoformat(value)
         return (timezone.make_aware(moment) if timezone.is_naive(moment) else moment), None
     except ValueError:
-        return None, f"“{_shown(value)}” is not {TYPE_NAMES[spec.type]}."
+        return None, _("“%(value)s” is not %(expected)s.") % {
+            "value": _shown(value),
+            "expected": TYPE_NAMES[spec.type],
+        }
 
 
 def _is_integer(value):
@@ -696,19 +792,12 @@ def _shown(value, limit=60):
 
 
 def _either(options, joiner):
-    options = [str(option) for option in options]
-    return ", ".join(options[:-1]) + f" {joiner} " + options[-1] if len(options) > 1 else options[0]
+    """`a, b and c`: the options (names of the file format, untranslated) joined in the language in
+    use, `joiner` its translated “and” or “or”."""
+    return get_text_list([str(option) for option in options], joiner)
 
 
 def _json_type(value):
     if value is None:
         return "null"
-    if isinstance(value, bool):
-        return "true or false"
-    return {
-        dict: "an object",
-        list: "a list",
-        str: "a text",
-        int: "a number",
-        float: "a number",
-    }.get(type(value), type(value).__name__)
+    return JSON_TYPE_NAMES.get(type(value), type(value).__name__)

@@ -15,8 +15,7 @@ from django.utils.html import normalize_newlines
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from .. import search
-from ..models import content_languages
+from .. import languages, search
 from ..url_formats import UrlFormat
 from .typography import typeset
 
@@ -49,7 +48,7 @@ class QuoteCard:
     def __init__(self, page_language, search_text):
         self.page_language = page_language
         self.search_text = search_text
-        self.language_names = dict(content_languages())
+        self.labels = {}  # (what, language) → label
         self.source_label = escape(gettext("Reported in"))
         self.permalink_label = escape(gettext("Permalink and citation"))
         # What the models' get_absolute_url() give, made faster (url_formats.py).
@@ -67,15 +66,11 @@ class QuoteCard:
             f"  <blockquote{self.lang(quote.language)}{cite}>\n    <p>{text}</p>\n  </blockquote>\n"
         ]
         if quote.spoken_text:
-            label = self.labelled(
-                gettext("As spoken"), gettext("As spoken (%(language)s)"), quote.spoken_language
-            )
+            label = self.label("spoken", quote.spoken_language)
             parts.append(self.alternative(label, quote.spoken_text, quote.spoken_language))
         # A reader of the quote's own language needs no translation.
         if quote.translation and quote.language != self.page_language:
-            label = self.labelled(
-                gettext("Translation"), gettext("Translation (%(language)s)"), quote.translation_language
-            )
+            label = self.label("translation", quote.translation_language)
             parts.append(self.alternative(label, quote.translation, quote.translation_language))
         caption = []
         if show_speaker:
@@ -95,9 +90,22 @@ class QuoteCard:
         parts.append("</figure>")
         return mark_safe("".join(parts))
 
-    def labelled(self, plain, with_language, language):
-        name = self.language_names.get(language)
-        return escape(with_language % {"language": name} if name else plain)
+    def label(self, what, language):
+        """ "Translation (English)", looked up once a page for each language."""
+        if (what, language) not in self.labels:
+            name = languages.language_name(language)
+            if what == "spoken":
+                label = (
+                    gettext("As spoken (%(language)s)") % {"language": name} if name else gettext("As spoken")
+                )
+            else:
+                label = (
+                    gettext("Translation (%(language)s)") % {"language": name}
+                    if name
+                    else gettext("Translation")
+                )
+            self.labels[what, language] = escape(label)
+        return self.labels[what, language]
 
     def lang(self, language):
         """The lang attribute of a text whose language is not the page's."""

@@ -5,6 +5,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.html import format_html
@@ -44,6 +45,15 @@ def quotation_json_ld(context, quote):
     return json_ld(structured_data.quotation_node(context["request"], quote))
 
 
+def absolute(request, path):
+    """The full address of `path` on this site; only the path when the request named a host this
+    site does not serve (the 400 page it gets must not fail in turn)."""
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        return path
+
+
 def canonical_query(request):
     """What of the query belongs in a page's canonical address: the page number of a list past its first."""
     page = request.GET.get("page", "")
@@ -54,7 +64,7 @@ def canonical_query(request):
 def canonical_url(context):
     """This page's address without its query, but for the page number of a list past its first."""
     request = context["request"]
-    return request.build_absolute_uri(request.path) + canonical_query(request)
+    return absolute(request, request.path) + canonical_query(request)
 
 
 @register.simple_tag(takes_context=True)
@@ -68,7 +78,7 @@ def page_languages(context):
             "code": code,
             "name": name,
             "url": url,
-            "canonical": request.build_absolute_uri(languages.address_in(code, request.path))
+            "canonical": absolute(request, languages.address_in(code, request.path))
             + canonical_query(request),
             "current": code == current,
             "default": code == settings.LANGUAGE_CODE,
