@@ -17,12 +17,14 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 # Interface languages that write the name of a language in lower case within a sentence.
 NAMES_OF_LANGUAGES_IN_LOWER_CASE = {"fr"}
+# Every language Django names, by code (in English; its catalogs translate them).
+LANGUAGE_NAMES = dict(global_settings.LANGUAGES)
 
 
 def language_name(code):
     """The name of the language `code` in the active language, as written within a sentence
     ("Translation (English)", "Traduction (anglais)"), or None for a code Django does not know."""
-    name = dict(global_settings.LANGUAGES).get(code)
+    name = LANGUAGE_NAMES.get(code)
     if name is None:
         return None
     name = translation.gettext(name)  # Django's own catalog names every language

@@ -13,13 +13,19 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.html import normalize_newlines
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from .. import languages, search
 from ..url_formats import UrlFormat
 from .typography import typeset
 
 register = template.Library()
+
+# The labels of a quote's other versions: (without a known language, with its name).
+LABELS = {
+    "spoken": (gettext_noop("As spoken"), gettext_noop("As spoken (%(language)s)")),
+    "translation": (gettext_noop("Translation"), gettext_noop("Translation (%(language)s)")),
+}
 
 
 @register.simple_tag(takes_context=True)
@@ -93,17 +99,9 @@ class QuoteCard:
     def label(self, what, language):
         """ "Translation (English)", looked up once a page for each language."""
         if (what, language) not in self.labels:
+            plain, with_language = LABELS[what]
             name = languages.language_name(language)
-            if what == "spoken":
-                label = (
-                    gettext("As spoken (%(language)s)") % {"language": name} if name else gettext("As spoken")
-                )
-            else:
-                label = (
-                    gettext("Translation (%(language)s)") % {"language": name}
-                    if name
-                    else gettext("Translation")
-                )
+            label = gettext(with_language) % {"language": name} if name else gettext(plain)
             self.labels[what, language] = escape(label)
         return self.labels[what, language]
 
