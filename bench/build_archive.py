@@ -374,6 +374,8 @@ def build(quotes, people, panels):
                 "created_at",
                 "updated_at",
                 "name",
+                "name_fr",
+                "name_de",
                 "short_name",
                 "slug",
                 "city",
@@ -387,6 +389,8 @@ def build(quotes, people, panels):
                     now,
                     now,
                     f"{CITIES[i % len(CITIES)]} Screen Festival {i}",
+                    "",
+                    "",
                     f"{CITIES[i % len(CITIES)]} {i}",
                     f"festival-{i}",
                     CITIES[i % len(CITIES)],
@@ -411,8 +415,11 @@ def build(quotes, people, panels):
         copy(
             cursor,
             "articles_topic",
-            ["id", "created_at", "updated_at", "name", "slug", "description"],
-            ((i, now, now, name.capitalize(), slug(name), "") for i, name in enumerate(topic_names, 1)),
+            ["id", "created_at", "updated_at", "name", "name_fr", "name_de", "slug", "description"],
+            (
+                (i, now, now, name.capitalize(), "", "", slug(name), "")
+                for i, name in enumerate(topic_names, 1)
+            ),
         )
 
         names = []
