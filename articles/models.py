@@ -1,6 +1,7 @@
 """The archive's domain: festivals and their editions, panels and who was on stage, the articles
 that covered them, and the quotes those articles reported."""
 
+import functools
 import unicodedata
 from types import MappingProxyType
 
@@ -13,7 +14,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from django_comments.abstracts import CommentAbstractModel
 from simple_history.models import HistoricalRecords
@@ -32,11 +33,16 @@ from .querysets import (
 
 def content_languages():
     """Languages coverage and quotes can be in: every base language Django knows (not only the
-    languages of the interface), by name."""
-    return sorted(
-        ((code, _(name)) for code, name in global_settings.LANGUAGES if "-" not in code),  # Django's catalog
-        key=lambda choice: str(choice[1]),
-    )
+    languages of the interface), by name in the active language."""
+    return list(content_languages_named_in(get_language()))
+
+
+@functools.cache
+def content_languages_named_in(language):
+    # Naming and sorting some ninety languages took half a millisecond of every quote search.
+    with override(language):
+        named = [(code, gettext(name)) for code, name in global_settings.LANGUAGES if "-" not in code]
+    return tuple(sorted(named, key=lambda choice: choice[1]))
 
 
 def change_history(*also_left_out):

@@ -355,6 +355,7 @@ def build(quotes, people, panels):
     now = datetime.datetime.now(datetime.UTC)
     started = time.perf_counter()
 
+    connection.ensure_connection()
     raw = connection.connection
     with raw.cursor() as cursor:
         cursor.execute(

@@ -4,20 +4,17 @@ usage: python bench/search_bench.py [--samples N] [--baseline-samples N]
 
 For each kind of query, with parameters drawn from the archive itself:
 - page: the whole page rendered by Django (URL routing, filters, queries, template), in process;
-- floor: the same SQL the page ran, executed again directly on the database;
+- floor: the same SQL statements the page ran, with the same parameters, executed again directly;
 - icontains: the naive way (`text__icontains` / `name__icontains`, count and first page), the baseline.
 Prints a Markdown table of p50 and p95 in milliseconds.
 """
 
 import argparse
 import random
-import re
 import statistics
 import time
 
 from setup import django_on_bench_database
-
-DECLARE_CURSOR = re.compile(r'^DECLARE "[^"]+" NO SCROLL CURSOR WITH(OUT)? HOLD FOR ')
 
 
 def percentile(values, share):
@@ -42,7 +39,6 @@ def main():
 
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from articles.models import Person, Quote
 
@@ -138,15 +134,21 @@ def main():
 
             pages.append(timed(get))
             assert response.status_code == 200, (url, response.status_code)
-            with CaptureQueriesContext(connection) as captured:
-                client.get(url)
-            # Iterated querysets run as server-side cursors: replay the query inside the DECLARE.
-            statements = [DECLARE_CURSOR.sub("", query["sql"]) for query in captured.captured_queries]
+            statements = []
 
+            def capture(execute, sql, params, many, context, statements=statements):
+                statements.append((sql, params))
+                return execute(sql, params, many, context)
+
+            with connection.execute_wrapper(capture):
+                client.get(url)
+
+            # Replayed as the page ran them, with their parameters apart: a statement the
+            # connection has prepared (settings: DATABASE_PREPARED_STATEMENTS) is not planned again.
             def replay(statements=statements):
                 with connection.cursor() as cursor:
-                    for sql in statements:
-                        cursor.execute(sql)
+                    for sql, params in statements:
+                        cursor.execute(sql, params)
                         cursor.fetchall()
 
             floors.append(timed(replay))

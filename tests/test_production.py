@@ -119,3 +119,24 @@ def test_every_request_is_logged_as_one_json_line(client, caplog):
     assert [(line["path"], line["status"]) for line in lines] == [("/quotes/", 200), ("/no-such-page/", 404)]
     assert lines[0]["query"] == "q=say+%22hello%22"
     assert all(line["duration_ms"] > 0 and line["method"] == "GET" for line in lines)
+
+
+SAME_STATEMENT_SIX_TIMES = """
+from django.db import connection
+with connection.cursor() as cursor:
+    for number in range(6):
+        cursor.execute("SELECT %s::int + 1", [number])
+    cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+    print(cursor.fetchone()[0])
+"""
+
+
+@pytest.mark.parametrize(("setting", "prepared"), [("", True), ("0", False)])
+def test_postgresql_plans_a_pages_statements_once_unless_the_operator_turns_that_off(setting, prepared):
+    """Prepared statements save PostgreSQL planning a page's queries again on every request; a
+    proxy that pools connections by transaction cannot keep them (DATABASE_PREPARED_STATEMENTS=0)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    result = manage("shell", "-c", SAME_STATEMENT_SIX_TIMES, DATABASE_PREPARED_STATEMENTS=setting)
+    assert result.returncode == 0, result.stderr
+    assert (int(result.stdout.split()[-1]) > 0) is prepared
