@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.conf import settings
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Coverage")
 
     def ready(self):
-        from . import comments, signals  # noqa: F401 (connect the receivers and the comment moderator)
+        from . import comments, search, signals  # noqa: F401 (connect the receivers and the comment moderator)
 
         post_migrate.connect(name_the_site, sender=self)
+        connection_created.connect(search.teach_sqlite_to_fold)

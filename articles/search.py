@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cached_property, lru_cache, reduce
-from operator import itemgetter
+from operator import itemgetter, or_
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
@@ -21,6 +21,7 @@ from django.db import connection
 from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.db.models.lookups import Contains
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -259,6 +260,15 @@ def fold(text):
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
+def teach_sqlite_to_fold(sender, connection, **kwargs):
+    """Give each SQLite connection the archive_fold() that migration 0005 creates on PostgreSQL,
+    so that the same queries fold accents on both (connected to connection_created in apps.py)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "archive_fold", 1, lambda text: None if text is None else fold(text), deterministic=True
+        )
+
+
 def highlight(text, search_text):
     """`text` escaped, with the words that match `search_text` in <mark>. A word matches when one
     folded form starts with the other (outil/outils, createurs/créateurs), which follows the stemmed
@@ -289,7 +299,7 @@ def _matches_a_term(word, terms):
 
 
 class Folded(Func):
-    """archive_fold(): lower case, accents removed (PostgreSQL, migration 0005)."""
+    """archive_fold(): lower case, accents removed (PostgreSQL: migration 0005; SQLite: fold())."""
 
     function = "archive_fold"
 
@@ -377,19 +387,19 @@ def find_person(people, text):
 
 
 def search_panels(panels, text):
-    """Sessions whose title or venue holds every word typed (accents ignored on PostgreSQL)."""
+    """Sessions whose title, venue or description holds every word typed, case and accents ignored."""
     return panels.filter(
         *[_contains_word(["title", "venue", "description"], word) for word in WORD.findall(text)]
     )
 
 
 def search_articles(articles, text):
-    """Articles whose title, summary or publication holds every word typed."""
+    """Articles whose title, summary or publication holds every word typed, case and accents ignored."""
     return articles.filter(
         *[_contains_word(["title", "summary", "publication"], word) for word in WORD.findall(text)]
     )
 
 
 def _contains_word(fields, word):
-    lookup = "unaccent__icontains" if is_postgresql() else "icontains"
-    return reduce(lambda left, right: left | right, [Q(**{f"{field}__{lookup}": word}) for field in fields])
+    folded = fold(word)
+    return reduce(or_, [Q(Contains(Folded(field), folded)) for field in fields])

@@ -237,6 +237,31 @@ def test_site_search_groups_people_sessions_articles_and_quotes(client, demo):
     assert headings == ["People", "Sessions", "Articles", "Quotes"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "session", "article"),
+    [
+        ("ecrire", True, False),
+        ("ÉCRIRE", True, False),
+        ("lefevre", False, True),
+        ("grosser", False, True),
+        ("Größer Écrire", False, False),
+    ],
+)
+def test_site_search_finds_sessions_and_articles_whatever_their_accents_and_case(
+    db, client, typed, session, article
+):
+    QuoteFactory(
+        participation=ParticipationFactory(panel__title="Écrire pour les plateformes"),
+        article__title="Größer als gedacht",
+        article__summary="Avec Hélène Lefèvre-Dupré et d'autres.",
+    )
+    results = client.get("/search/", {"q": typed}).context["results"]
+    assert [panel.title for panel in results["panels"]] == (
+        ["Écrire pour les plateformes"] if session else []
+    )
+    assert [found.title for found in results["articles"]] == (["Größer als gedacht"] if article else [])
+
+
 @pytest.mark.parametrize("typed", ["", "&&&", "x" * 600, "<script>x</script>"])
 def test_site_search_handles_odd_input(client, demo, typed):
     response = client.get("/search/", {"q": typed})
