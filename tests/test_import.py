@@ -27,6 +27,7 @@ DEMO_FILE = next(DEMO_COVERAGE.glob("*.json"))
 PANEL = "berlinale/2024/ai-and-world-building-in-film-and-tv"
 ARTICLE = "articles[0] (berlin-debat-menace-ia-emplois-hollywood)"
 IMPORT_URL = "/admin/articles/article/import/"
+FORMAT_URL = "/admin/articles/article/import/format/"
 
 
 def demo_coverage():
@@ -125,6 +126,22 @@ def test_a_changed_record_is_updated_and_the_rest_left_alone(demo):
     assert (report.counts["people"].updated, report.counts["people"].unchanged) == (1, 3)
     assert Quote.objects.get(position=3).context == "Asked about Sora."
     assert Quote.objects.get(position=1).updated_at == untouched
+
+
+def test_festival_and_topic_names_in_french_and_german_are_imported_and_shown_in_those_languages(client):
+    data = demo_coverage()
+    data["festivals"][0].update(name_fr="Berlinale (Festival de Berlin)", name_de="")
+    data["topics"][0].update(name_fr="Intelligence artificielle", name_de="Künstliche Intelligenz")
+
+    assert load_coverage(data).ok
+
+    topic = Topic.objects.get(slug=data["topics"][0]["slug"])
+    assert (topic.name_fr, topic.name_de) == ("Intelligence artificielle", "Künstliche Intelligenz")
+    topic_url, festival_url = topic.get_absolute_url(), Festival.objects.get().get_absolute_url()
+    assert "Künstliche Intelligenz" in visible_text(client.get(f"/de{topic_url}"))
+    assert "Intelligence artificielle" in visible_text(client.get(f"/fr{topic_url}"))
+    assert "Berlinale (Festival de Berlin)" in visible_text(client.get(f"/fr{festival_url}"))
+    assert data["festivals"][0]["name"] in visible_text(client.get(f"/de{festival_url}"))  # no German name
 
 
 def test_one_bad_record_among_good_ones_writes_nothing_and_every_bad_record_is_reported(tmp_path):
@@ -406,6 +423,18 @@ def test_the_article_list_links_to_the_import_page(admin_client):
     assert reverse("admin:articles_article_import") == IMPORT_URL
 
 
+def test_the_import_page_links_to_the_format_every_key_explained(admin_client, client):
+    page = admin_client.get(IMPORT_URL)
+    assert f'href="{FORMAT_URL}"' in page.content.decode()
+    described = admin_client.get(FORMAT_URL)
+    assert described["Content-Type"] == "text/plain; charset=utf-8"
+    text = b"".join(described.streaming_content).decode()
+    for kind in ["festivals", "editions", "topics", "people", "panels", "articles"]:
+        assert f"### `{kind}`" in text
+    assert "`name_fr`, `name_de`" in text
+    assert client.get(FORMAT_URL).status_code == 302  # to the login page
+
+
 def test_an_editor_uploads_a_file_and_sees_the_counts(admin_client):
     page = admin_client.get(IMPORT_URL)
     assert page.status_code == 200
@@ -497,6 +526,7 @@ def test_a_visitor_is_sent_to_log_in(client):
 def test_staff_who_may_not_add_articles_are_refused(client):
     client.force_login(User.objects.create_user("reader", password="x", is_staff=True))
     assert client.get(IMPORT_URL).status_code == 403
+    assert client.get(FORMAT_URL).status_code == 403
     assert upload(client, demo_coverage()).status_code == 403
     assert counts() == dict.fromkeys(counts(), 0)
 

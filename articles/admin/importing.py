@@ -1,17 +1,22 @@
 """The admin's “Import coverage” page: upload a coverage file (docs/coverage-format.md), see what it
 created and updated, or every bad record, row by row, with nothing written."""
 
+from pathlib import Path
+
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..importers.coverage import load_files
 
 MAX_IMPORT_SIZE = 10 * 1024 * 1024  # 10 MB: years of coverage; larger files are split
+COVERAGE_FORMAT = Path(settings.BASE_DIR) / "docs" / "coverage-format.md"
 
 
 class CoverageImportForm(forms.Form):
@@ -66,6 +71,7 @@ def import_coverage(model_admin, request):
         "opts": opts,
         "app_label": opts.app_label,
         "form": form,
+        "format_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_import_format"),
         "report": report,
         "counts": [(kind, tally) for kind, tally in report.counts.items() if tally.total] if report else [],
     }
@@ -80,4 +86,19 @@ def import_coverage_urls(model_admin):
     def view(request):
         return import_coverage(model_admin, request)
 
-    return [path("import/", model_admin.admin_site.admin_view(view), name="{}_{}_import".format(*info))]
+    return [
+        path("import/", model_admin.admin_site.admin_view(view), name="{}_{}_import".format(*info)),
+        path(
+            "import/format/",
+            model_admin.admin_site.admin_view(lambda request: coverage_format(model_admin, request)),
+            name="{}_{}_import_format".format(*info),
+        ),
+    ]
+
+
+def coverage_format(model_admin, request):
+    """The format's description (docs/coverage-format.md), every key with an example, for whoever
+    may import: as plain text, which a browser shows as it is."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    return FileResponse(COVERAGE_FORMAT.open("rb"), content_type="text/plain; charset=utf-8")

@@ -133,6 +133,8 @@ FIELDS = {
     "festivals": {
         "slug": REQUIRED_TEXT,
         "name": REQUIRED_TEXT,
+        "name_fr": TEXT,
+        "name_de": TEXT,
         "short_name": TEXT,
         "city": TEXT,
         "country": TEXT,
@@ -145,7 +147,13 @@ FIELDS = {
         "start_date": Spec("date"),
         "end_date": Spec("date"),
     },
-    "topics": {"slug": REQUIRED_TEXT, "name": REQUIRED_TEXT, "description": TEXT},
+    "topics": {
+        "slug": REQUIRED_TEXT,
+        "name": REQUIRED_TEXT,
+        "name_fr": TEXT,
+        "name_de": TEXT,
+        "description": TEXT,
+    },
     "people": {"slug": REQUIRED_TEXT, "name": REQUIRED_TEXT, "sort_name": TEXT, "bio": TEXT, "website": TEXT},
     "panels": {
         "festival": REQUIRED_TEXT,
@@ -410,7 +418,7 @@ class CoverageImport:
             self.error(
                 where,
                 "person",
-                _("Already among this panel's participants (%(record)s).")
+                _("Already among this session's participants (%(record)s).")
                 % {"record": seen[values["person"]]},
             )
             return
