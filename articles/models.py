@@ -304,8 +304,8 @@ class Panel(RemembersSavedValues, PublicWhenCovered):
 
     class Meta:
         ordering = ["date", "start_time", "title"]
-        verbose_name = _("panel")
-        verbose_name_plural = _("panels")
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
         constraints = [
             models.UniqueConstraint(fields=["edition", "slug"], name="panel_slug_unique_in_edition"),
             models.CheckConstraint(
@@ -346,7 +346,7 @@ class Participation(RemembersSavedValues, models.Model):
         GUEST = "guest", _("Guest")
 
     panel = models.ForeignKey(
-        Panel, on_delete=models.CASCADE, related_name="participations", verbose_name=_("panel")
+        Panel, on_delete=models.CASCADE, related_name="participations", verbose_name=_("session")
     )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="participations", verbose_name=_("person")
@@ -356,10 +356,10 @@ class Participation(RemembersSavedValues, models.Model):
         _("title and affiliation"),
         max_length=300,
         blank=True,
-        help_text=_("As at this panel, e.g. “Founder, The Catalysts”."),
+        help_text=_("As at this session, e.g. “Founder, The Catalysts”."),
     )
     order = models.PositiveSmallIntegerField(
-        _("order on stage"), default=0, help_text=_("Left at 0, after everyone already on the panel.")
+        _("order on stage"), default=0, help_text=_("Left at 0, after everyone already on stage.")
     )
 
     objects = ParticipationQuerySet.as_manager()
@@ -405,7 +405,7 @@ class Article(TimestampedModel):
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
     panels = models.ManyToManyField(
-        Panel, blank=True, related_name="articles", verbose_name=_("panels covered")
+        Panel, blank=True, related_name="articles", verbose_name=_("sessions covered")
     )
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
@@ -490,7 +490,7 @@ class Quote(PublicWhenCovered):
         on_delete=models.PROTECT,
         blank=True,
         related_name="quotes",
-        verbose_name=_("panel"),
+        verbose_name=_("session"),
         help_text=_("Left empty when the article covers a single session: that session."),
     )
     article = models.ForeignKey(
@@ -557,11 +557,11 @@ class Quote(PublicWhenCovered):
             errors["panel"] = _("Pick the session these words were said at.")
         elif covered is not None and panel.pk not in covered:
             errors["panel"] = _(
-                "The article does not cover this session. Add it to the article’s panels first."
+                "The article does not cover this session. Add it to the sessions the article covers first."
             )
         elif self.speaker_id and not panel.participations.filter(person_id=self.speaker_id).exists():
             errors["speaker"] = _(
-                "%(person)s was not on stage at “%(panel)s”. Add them as a participant of the panel first."
+                "%(person)s was not on stage at “%(panel)s”. Add them as a participant of the session first."
             ) % {"person": self.speaker, "panel": panel.title}
         if errors:
             raise ValidationError(errors)

@@ -142,7 +142,7 @@ def test_a_quote_must_come_from_a_session_its_article_covers():
     with pytest.raises(ValidationError) as error:
         quote.full_clean()
     assert error.value.message_dict["panel"] == [
-        "The article does not cover this session. Add it to the article’s panels first."
+        "The article does not cover this session. Add it to the sessions the article covers first."
     ]
 
 

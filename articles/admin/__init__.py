@@ -203,7 +203,7 @@ class EditionAdmin(PublicArchiveAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(panel_count=related_count(Panel, "edition"))
 
-    @admin.display(description=_("panels"), ordering="panel_count")
+    @admin.display(description=_("sessions"), ordering="panel_count")
     def panel_count(self, edition):
         return edition.panel_count
 
@@ -223,7 +223,7 @@ class TopicAdmin(PublicArchiveAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(panel_count=Count("panels"))
 
-    @admin.display(description=_("panels"), ordering="panel_count")
+    @admin.display(description=_("sessions"), ordering="panel_count")
     def panel_count(self, topic):
         return topic.panel_count
 

@@ -27,7 +27,7 @@ class ProposalForm(forms.Form):
     speaker = forms.ModelChoiceField(
         label=_("speaker"), queryset=Person.objects.none(), required=False, empty_label=_("— who said it? —")
     )
-    panel = forms.ModelChoiceField(label=_("panel"), queryset=Panel.objects.none(), required=False)
+    panel = forms.ModelChoiceField(label=_("session"), queryset=Panel.objects.none(), required=False)
 
     def __init__(self, *args, people, panels, **kwargs):
         super().__init__(*args, **kwargs)

@@ -74,8 +74,8 @@ def test_an_editor_enters_a_panel_and_publishes_its_coverage(page):
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
     # The panel, with who was on stage; saved first without its title.
-    add_from_admin_index(page, "Panels")
-    expect(page.get_by_role("heading", name="Add panel")).to_be_visible()
+    add_from_admin_index(page, "Sessions")
+    expect(page.get_by_role("heading", name="Add session")).to_be_visible()
     pick(page, page.get_by_label("Edition"), "Screen Forum", "Screen Forum 2025")
     page.get_by_label("Kind").select_option(label="Panel")
     page.get_by_label("Date:", exact=True).fill("2025-05-12")
@@ -107,7 +107,7 @@ def test_an_editor_enters_a_panel_and_publishes_its_coverage(page):
     add_from_admin_index(page, "Articles")
     expect(page.get_by_role("heading", name="Add article")).to_be_visible()
     page.get_by_label("Title").fill(ARTICLE)
-    pick(page, page.get_by_label("Panels covered"), "Financing", f"{PANEL} (Screen Forum 2025)")
+    pick(page, page.get_by_label("Sessions covered"), "Financing", f"{PANEL} (Screen Forum 2025)")
     source = page.get_by_role("group", name="Source")
     source.get_by_label("Publication:", exact=True).fill("Trade Weekly")
     source.get_by_label("Author").fill("Mia Chen")
