@@ -98,14 +98,31 @@ def panel_detail(request, slug, year, panel_slug):
             "topics": panel.topics.all(),
             "articles": articles,
             "single_source": len(articles) == 1,
-            "same_edition": list(Panel.objects.public().in_same_edition_as(panel)[:ONWARD_LINKS]),
-            "same_topics": list(Panel.objects.public().on_topics_of(panel)[:ONWARD_LINKS]),
-            "same_people": people_elsewhere(panel),
+            **onward_sessions(panel),
         },
     )
 
 
 ONWARD_LINKS = 6
+
+
+def onward_sessions(panel):
+    """Other sessions to read next: of the same edition, of the same people elsewhere, and on the
+    same topics. Each is listed once: a session of the same edition or with the same people is
+    not repeated among those on the same topics."""
+    same_edition = list(Panel.objects.public().in_same_edition_as(panel)[:ONWARD_LINKS])
+    same_people = people_elsewhere(panel)
+    listed = {other.pk for other in same_edition} | {other.pk for other, _people in same_people}
+    same_topics = [
+        other
+        for other in Panel.objects.public().on_topics_of(panel)[: ONWARD_LINKS + len(listed)]
+        if other.pk not in listed
+    ]
+    return {
+        "same_edition": same_edition,
+        "same_topics": same_topics[:ONWARD_LINKS],
+        "same_people": same_people,
+    }
 
 
 def people_elsewhere(panel):

@@ -375,7 +375,22 @@ def test_a_panel_page_leads_on_to_the_same_edition_topics_and_people(client, db)
     assert "This session" not in onward
     html = response.content.decode()
     for other in (same_edition, same_topic, same_person):
-        assert f'href="{other.get_absolute_url()}"' in html
+        assert html.count(f'href="{other.get_absolute_url()}"') == 1
+
+
+def test_a_session_sharing_topics_and_people_is_listed_once_among_the_onward_links(client, db):
+    topic, person = TopicFactory(), PersonFactory(name="Ada Onward")
+    panel = covered(PanelFactory(title="This session"))
+    both = covered(PanelFactory(title="Ada on streaming again"))
+    for session in (panel, both):
+        session.topics.add(topic)
+        ParticipationFactory(panel=session, person=person)
+
+    onward = visible_text(client.get(panel.get_absolute_url())).split("More sessions", 1)[1]
+
+    assert onward.count("Ada on streaming again") == 1
+    assert "The same people elsewhere Ada on streaming again" in onward
+    assert "On the same topics" not in onward
 
 
 def test_a_panel_alone_in_the_archive_has_no_onward_links(client, db):
