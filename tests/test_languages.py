@@ -249,3 +249,50 @@ def test_lists_of_names_follow_the_names_of_the_page(client):
     french_page = client.get("/fr/quotes/").content.decode().split('name="language"')[1].split("</select>")[0]
     labels = re.findall(r">([^<]+)</option>", french_page)[1:]  # after "any language"
     assert "Allemand" in labels and labels == sorted(labels, key=str.casefold)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "written"),
+    [
+        (
+            "2025-02-15",
+            "2025-02-25",
+            {"": "Feb. 15–25, 2025", "/fr": "15–25 février 2025", "/de": "15.–25. Februar 2025"},
+        ),
+        (
+            "2025-09-28",
+            "2025-10-03",
+            {
+                "": "Sept. 28 – Oct. 3, 2025",
+                "/fr": "28 septembre – 3 octobre 2025",
+                "/de": "28. September – 3. Oktober 2025",
+            },
+        ),
+        (
+            "2025-12-30",
+            "2026-01-02",
+            {
+                "": "Dec. 30, 2025 – Jan. 2, 2026",
+                "/fr": "30 décembre 2025 – 2 janvier 2026",
+                "/de": "30. Dezember 2025 – 2. Januar 2026",
+            },
+        ),
+        ("2025-05-10", "2025-05-10", {"": "May 10, 2025", "/fr": "10 mai 2025", "/de": "10. Mai 2025"}),
+    ],
+)
+def test_an_editions_days_are_written_as_a_range_the_way_each_language_writes_one(
+    client, db, start, end, written
+):
+    quote = QuoteFactory(
+        participation__panel__edition__start_date=datetime.date.fromisoformat(start),
+        participation__panel__edition__end_date=datetime.date.fromisoformat(end),
+        participation__panel__date=datetime.date.fromisoformat(start),
+    )
+    edition = quote.panel.edition
+    urls = [edition.get_absolute_url(), edition.festival.get_absolute_url()]
+    for prefix, days in written.items():
+        for url in urls:
+            assert days in visible_text(client.get(prefix + url)), (prefix, url)
+    html = client.get(urls[0]).content.decode()
+    assert f'<time datetime="{start}">' in html
+    assert f'<time datetime="{end}">' in html or start == end
