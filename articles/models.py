@@ -316,7 +316,10 @@ class Panel(RemembersSavedValues, PublicWhenCovered):
                 violation_error_message=_("A session cannot end before it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["edition", "date", "start_time"], name="panel_programme_order")]
+        indexes = [
+            models.Index(fields=["edition", "date", "start_time"], name="panel_programme_order"),
+            models.Index(fields=["-date", "title"], name="panel_latest_first"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.edition})"

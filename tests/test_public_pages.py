@@ -1,5 +1,6 @@
 """Every public page, with the demo coverage loaded as `make run` loads it."""
 
+import datetime
 import re
 
 import pytest
@@ -396,3 +397,20 @@ def test_a_session_sharing_topics_and_people_is_listed_once_among_the_onward_lin
 def test_a_panel_alone_in_the_archive_has_no_onward_links(client, db):
     panel = covered(PanelFactory())
     assert "More sessions" not in visible_text(client.get(panel.get_absolute_url()))
+
+
+def test_sessions_on_the_same_topics_are_listed_latest_first(client, db):
+    topic = TopicFactory()
+    panel = covered(PanelFactory(title="This session"))
+    panel.topics.add(topic)
+    for year in (2019, 2025, 2022):
+        other = covered(
+            PanelFactory(title=f"Streaming in {year}", edition__year=year, date=datetime.date(year, 5, 12))
+        )
+        other.topics.add(topic)
+
+    onward = visible_text(client.get(panel.get_absolute_url())).split("On the same topics", 1)[1]
+
+    assert [onward.index(f"Streaming in {year}") for year in (2025, 2022, 2019)] == sorted(
+        onward.index(f"Streaming in {year}") for year in (2025, 2022, 2019)
+    )
