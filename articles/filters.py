@@ -37,10 +37,7 @@ class PersonFilter(django_filters.ModelChoiceFilter):
 
 
 def search_languages():
-    names = dict(content_languages())
-    return sorted(
-        ((code, names[code]) for code in search.STEMMED_LANGUAGES), key=lambda choice: str(choice[1])
-    )
+    return [(code, name) for code, name in content_languages() if code in search.STEMMED_LANGUAGES]
 
 
 def select_options(name, field):

@@ -33,8 +33,8 @@ from .querysets import (
 
 def content_languages():
     """Languages coverage and quotes can be in: every base language Django knows (not only the
-    languages of the interface), by name in the active language."""
-    return list(content_languages_named_in(get_language()))
+    languages of the interface), by name in the active language, sorted by it."""
+    return content_languages_named_in(get_language())
 
 
 @functools.cache

@@ -1,8 +1,6 @@
 """The admin's “Import coverage” page: upload a coverage file (docs/coverage-format.md), see what it
 created and updated, or every bad record, row by row, with nothing written."""
 
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from ..importers.coverage import load_files
 
 MAX_IMPORT_SIZE = 10 * 1024 * 1024  # 10 MB: years of coverage; larger files are split
-COVERAGE_FORMAT = Path(settings.BASE_DIR) / "docs" / "coverage-format.md"
+COVERAGE_FORMAT = settings.BASE_DIR / "docs" / "coverage-format.md"
 
 
 class CoverageImportForm(forms.Form):
@@ -86,11 +84,14 @@ def import_coverage_urls(model_admin):
     def view(request):
         return import_coverage(model_admin, request)
 
+    def format_view(request):
+        return coverage_format(model_admin, request)
+
     return [
         path("import/", model_admin.admin_site.admin_view(view), name="{}_{}_import".format(*info)),
         path(
             "import/format/",
-            model_admin.admin_site.admin_view(lambda request: coverage_format(model_admin, request)),
+            model_admin.admin_site.admin_view(format_view),
             name="{}_{}_import_format".format(*info),
         ),
     ]
