@@ -166,7 +166,7 @@ UNSHOWN_BESIDE_QUOTES = [
 class QuoteQuerySet(VisibleFromQuerySet):
     def with_context(self):
         """Speaker, panel, edition, festival and article in one query, plus the speaker's
-        role and affiliation at that panel (people change jobs between festivals)."""
+        affiliation at that panel (people change jobs between festivals)."""
         from .models import Participation
 
         on_stage = Participation.objects.filter(panel=OuterRef("panel"), person=OuterRef("speaker"))
@@ -175,7 +175,6 @@ class QuoteQuerySet(VisibleFromQuerySet):
             .defer(*UNSHOWN_BESIDE_QUOTES)
             .annotate(
                 speaker_affiliation=Subquery(on_stage.values("affiliation")[:1]),
-                speaker_role=Subquery(on_stage.values("role")[:1]),
             )
         )
 
