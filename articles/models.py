@@ -14,7 +14,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_comments.abstracts import CommentAbstractModel
 from simple_history.models import HistoricalRecords
@@ -344,7 +344,7 @@ class Participation(RemembersSavedValues, models.Model):
         MODERATOR = "moderator", _("Moderator")
         KEYNOTE = "keynote", _("Keynote speaker")
         HOST = "host", _("Host")
-        SPEAKER = "speaker", _("Speaker")
+        SPEAKER = "speaker", pgettext_lazy("role on stage", "Speaker")
         INTERVIEWER = "interviewer", _("Interviewer")
         GUEST = "guest", _("Guest")
 

@@ -9,8 +9,9 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from articles.factories import PanelFactory, QuoteFactory, TopicFactory
+from articles.factories import PanelFactory, ParticipationFactory, QuoteFactory, TopicFactory
 from articles.languages import address_in
+from articles.models import Participation
 
 from .helpers import visible_text
 from .test_query_counts import build_archive
@@ -183,6 +184,27 @@ def test_dates_and_numbers_are_written_as_each_language_writes_them(client):
     assert "10,000" in visible_text(client.get("/quotes/"))  # "at most 10,000 quotes" per download
     assert "10.000" in visible_text(client.get("/de/quotes/"))
     assert "10\xa0000" in client.get("/fr/quotes/").content.decode()
+
+
+def test_roles_on_stage_read_the_same_for_a_woman_and_a_man_in_french_and_german(client):
+    """Roles are named by what was done on stage (Modération, Gesprächsführung), not with a
+    masculine noun ("Modérateur", "Podiumsteilnehmer") under a woman's name."""
+    quote = QuoteFactory(participation__role=Participation.Role.MODERATOR)
+    panel = quote.panel
+    for role in [Participation.Role.INTERVIEWER, Participation.Role.PANELIST, Participation.Role.SPEAKER]:
+        ParticipationFactory(panel=panel, role=role)
+    panel_url, quote_url = panel.get_absolute_url(), quote.get_absolute_url()
+
+    french = visible_text(client.get(f"/fr{panel_url}"))
+    for label in ["Modération", "Conduite de l’entretien", "Panéliste", "Intervention"]:
+        assert label in french
+    german = visible_text(client.get(f"/de{panel_url}"))
+    for label in ["Moderation", "Gesprächsführung", "Podium", "Vortrag"]:
+        assert label in german
+    assert "Modérateur" not in french and "Podiumsteilnehmer" not in german
+
+    assert f"Personne citée {quote.speaker.name}" in visible_text(client.get(f"/fr{quote_url}"))
+    assert f"Gesagt von {quote.speaker.name}" in visible_text(client.get(f"/de{quote_url}"))
 
 
 def test_names_editors_translated_are_shown_in_their_language_else_the_name(client):

@@ -49,4 +49,4 @@ def test_a_french_reader_is_offered_french_and_switches_languages_on_the_same_pa
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     assert page.url.endswith(f"/fr/quotes/?speaker={quote.speaker.slug}&sort=oldest")
-    expect(page.get_by_label("Intervenant")).to_have_value(quote.speaker.name)
+    expect(page.get_by_label("Personne citée")).to_have_value(quote.speaker.name)
