@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import page_cache, search
 from .models import Festival, NamedInEachLanguage, Panel, Person, Quote, Topic, content_languages
-from .querysets import QUOTES_LATEST_FIRST, QUOTES_OLDEST_FIRST
+from .querysets import QUOTES_LATEST_FIRST, QUOTES_OLDEST_FIRST, distinct_values
 
 
 class PersonField(forms.ModelChoiceField):
@@ -36,8 +36,11 @@ class PersonFilter(django_filters.ModelChoiceFilter):
     field_class = PersonField
 
 
-def search_languages():
-    return [(code, name) for code, name in content_languages() if code in search.STEMMED_LANGUAGES]
+def quote_languages():
+    """The languages public quotes are in, by name in the reader's language: a filter that offered
+    every language there is would mostly lead to empty pages. Kept like the pages (page_cache)."""
+    used = page_cache.remember("quote-languages", lambda: distinct_values(Quote, "language", public=True))
+    return [(code, name) for code, name in content_languages() if code in used]
 
 
 def select_options(name, field):
@@ -104,7 +107,7 @@ class QuoteFilter(django_filters.FilterSet):
     )
     language = django_filters.ChoiceFilter(
         label=_("Language"),
-        choices=search_languages,  # sorted in the reader's language
+        choices=quote_languages,
         empty_label=_("Any language"),
         error_messages={"invalid_choice": _("Quotes cannot be filtered by that language.")},
     )

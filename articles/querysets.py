@@ -21,19 +21,24 @@ def related_count(model, field):
     return Coalesce(Subquery(counted.annotate(count=Count("*")).values("count")), 0)
 
 
-def distinct_values(model, field):
+def distinct_values(model, field, public=False):
     """The distinct values of an indexed column, skipping through its index (a "loose index scan"):
-    one index lookup per value rather than reading every row."""
+    one index lookup per value rather than reading every row. With `public`, only the values of
+    rows that are public now (public_since)."""
     table = connection.ops.quote_name(model._meta.db_table)
     column = connection.ops.quote_name(model._meta.get_field(field).column)
+    condition, params = "", []
+    if public:
+        condition, params = f"AND {connection.ops.quote_name('public_since')} <= %s", [timezone.now()] * 2
     with connection.cursor() as cursor:
         cursor.execute(
             f"""WITH RECURSIVE found(value) AS (
-                SELECT MIN({column}) FROM {table}
+                SELECT MIN({column}) FROM {table} WHERE {column} IS NOT NULL {condition}
                 UNION ALL
-                SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > found.value)
+                SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > found.value {condition})
                 FROM found WHERE found.value IS NOT NULL
-            ) SELECT value FROM found WHERE value IS NOT NULL"""
+            ) SELECT value FROM found WHERE value IS NOT NULL""",
+            params,
         )
         return [value for (value,) in cursor.fetchall()]
 

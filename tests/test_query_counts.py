@@ -31,13 +31,13 @@ EXPECTED_QUERIES = {
     "topic-detail": 6,
     "article-list": 3,
     "article-detail": 6,
-    # quotes: count and page, plus the festival and topic choices of the form (then kept in the cache
-    # until coverage changes), plus each filter's lookup
-    "quote-list": 4,
-    "quote-list-speaker": 5,
-    "quote-list-topic": 5,
-    "quote-list-search": 4,
-    "quote-list-everything": 8,
+    # quotes: count and page, plus the festival, topic and language choices of the form (then kept in
+    # the cache until coverage changes), plus each filter's lookup
+    "quote-list": 5,
+    "quote-list-speaker": 6,
+    "quote-list-topic": 6,
+    "quote-list-search": 5,
+    "quote-list-everything": 9,
     "quote-detail": 1,
     "person-suggest": 1,
     "site-search": 4,

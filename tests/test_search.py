@@ -69,6 +69,24 @@ def test_filters_by_festival_year_topic_session_and_language(client, demo):
     assert found(client, language="en") == ["Words from elsewhere."]
 
 
+def test_the_language_filter_offers_the_languages_public_quotes_are_in(client, db):
+    QuoteFactory(text="Words said in English.", language="en")
+    QuoteFactory(text="日本語で言った言葉です。", language="ja")  # no stemmer, still a language to pick
+    QuoteFactory(text="Parole di una bozza.", language="it", article__status=Article.Status.DRAFT)
+
+    def offered():
+        select = client.get("/quotes/").content.decode().split('name="language"')[1].split("</select>")[0]
+        return re.findall(r'<option value="([^"]*)"', select)
+
+    assert offered() == ["", "en", "ja"]  # any language, English, Japanese: not Italian, a draft's
+    assert found(client, language="ja") == ["日本語で言った言葉です。"]
+    refused = visible_text(client.get("/quotes/", {"language": "it"}))
+    assert "Quotes cannot be filtered by that language." in refused
+
+    QuoteFactory(text="Parole pubblicate.", language="it")  # a save shows at once
+    assert offered() == ["", "en", "it", "ja"]
+
+
 def test_the_form_shows_the_filters_chosen(client, demo):
     chosen = {"festival": "berlinale", "language": "fr", "sort": "oldest"}
     html = client.get("/quotes/", chosen).content.decode()
