@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import DEFERRED, F, Max, Q
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_comments.abstracts import CommentAbstractModel
 from simple_history.models import HistoricalRecords
 
+from .search import fold
 from .querysets import (
     ArticleQuerySet,
     EditionQuerySet,
@@ -243,18 +243,21 @@ class Person(PublicWhenCovered):
         ),
     )
     index_letter = models.CharField(_("A–Z letter"), max_length=1, editable=False)
+    # The sort name as the A–Z files it, accents and case folded (“Öberg” as “oberg”, “Weiß” as
+    # “weiss”): both databases' own collations put accented letters after z.
+    sort_key = models.CharField(max_length=200, editable=False, default="")
     bio = models.TextField(_("short bio"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
     website = models.URLField(_("website"), blank=True)
 
     objects = PersonQuerySet.as_manager()
-    history = change_history("public_since")  # it follows from the coverage
+    history = change_history("public_since", "sort_key")  # they follow from the coverage, the sort name
 
     class Meta:
-        ordering = ["index_letter", Lower("sort_name"), "name"]
+        ordering = ["index_letter", "sort_key", "name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        indexes = [models.Index("index_letter", Lower("sort_name"), "name", name="person_a_to_z")]
+        indexes = [models.Index(fields=["index_letter", "sort_key", "name"], name="person_a_to_z")]
 
     def __str__(self):
         return self.name
@@ -263,6 +266,7 @@ class Person(PublicWhenCovered):
         if not self.sort_name.strip():
             self.sort_name = self.name.split()[-1] if self.name.split() else self.name
         self.index_letter = a_to_z_letter(self.sort_name)
+        self.sort_key = fold(self.sort_name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

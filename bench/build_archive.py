@@ -344,6 +344,7 @@ def build(quotes, people, panels):
     from django.db import connection
 
     from articles import visibility
+    from articles.search import fold
 
     rng = random.Random(2026)
     proper_nouns = invented_words(rng, 3000)
@@ -439,12 +440,13 @@ def build(quotes, people, panels):
                 "slug",
                 "sort_name",
                 "index_letter",
+                "sort_key",
                 "bio",
                 "photo",
                 "website",
             ],
             (
-                (i, now, now, name, f"{slug(name)}-{i}", last, a_to_z(last), "", "", "")
+                (i, now, now, name, f"{slug(name)}-{i}", last, a_to_z(last), fold(last), "", "", "")
                 for i, (name, last) in enumerate(names, 1)
             ),
         )

@@ -135,6 +135,16 @@ def test_people_index_files_accents_and_particles_under_their_letter(client, db)
     assert text.index("Omar Ortiz") < text.index("Ana Öztürk") < text.index("Zoe Zander")
 
 
+def test_people_index_sorts_accented_names_as_their_letters_on_both_databases(client, db):
+    """Both databases' own collations would put “Öberg” after “Olsen” and “Weiß” after “Weisse”."""
+    for name in ["Nils Olsen", "Karin Öberg", "Jan Weisse", "Anna Weiß", "Inès Gómez", "Ana Gonzalez"]:
+        QuoteFactory(participation__person__name=name)
+    text = visible_text(client.get("/people/"))
+    assert text.index("Inès Gómez") < text.index("Ana Gonzalez")
+    assert text.index("Karin Öberg") < text.index("Nils Olsen")
+    assert text.index("Anna Weiß") < text.index("Jan Weisse")
+
+
 def test_people_index_filters_by_letter(client, demo):
     text = visible_text(client.get("/people/?letter=w"))
     assert "Simon Weisse" in text
