@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from django_comments.abstracts import CommentAbstractModel
 from simple_history.models import HistoricalRecords
 
-from .search import fold
 from .querysets import (
     ArticleQuerySet,
     EditionQuerySet,
@@ -29,6 +28,7 @@ from .querysets import (
     QuoteManager,
     TopicQuerySet,
 )
+from .search import fold
 
 
 def content_languages():
