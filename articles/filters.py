@@ -15,6 +15,8 @@ class PersonField(forms.ModelChoiceField):
     """A person typed as a slug (from links), a name, or enough of a name to name one person."""
 
     widget = forms.TextInput
+    # When part of a name chose the person: the others whose names match it too, closest first.
+    also_matching = ()
 
     def to_python(self, value):
         value = (value or "").strip()[:200]
@@ -22,6 +24,8 @@ class PersonField(forms.ModelChoiceField):
             return None
         person, candidates = search.find_person(self.queryset, value)
         if person:
+            if value != person.slug and search.fold(value) != search.fold(person.name):
+                self.also_matching = [candidate for candidate in candidates if candidate.pk != person.pk]
             return person
         if candidates:
             raise ValidationError(
@@ -167,6 +171,11 @@ class QuoteFilter(django_filters.FilterSet):
             (field, select_options(field.name, field.field) if field.widget_type == "select" else None)
             for field in self.form
         ]
+
+    @property
+    def speakers_also_matching(self):
+        """Other people the speaker typed could name, when part of a name chose one."""
+        return self.form.fields["speaker"].also_matching if self.is_valid() else ()
 
     @property
     def searching(self):

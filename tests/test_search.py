@@ -209,6 +209,19 @@ def test_speaker_filter_accepts_forgiving_names(client, demo):
     assert len(found(client, speaker="kaspers")) == 2
 
 
+def test_a_speaker_chosen_by_part_of_a_name_comes_with_the_others_it_matches(client, demo):
+    QuoteFactory(text="Words of another Weiss.", participation__person__name="Anna Weiß")
+    page = client.get("/quotes/", {"speaker": "weiss", "year": "2024"})
+    text = visible_text(page)
+    assert "Quotes by Anna Weiß" in text  # the whole word matches her name
+    assert "Others whose names match “weiss”: Simon Weisse" in text
+    other = re.search(r'<a href="([^"]+)">Simon Weisse</a>', page.content.decode()).group(1)
+    assert "speaker=simon-weisse" in other and "year=2024" in other  # the other filters kept
+
+    for exactly in ["simon-weisse", "Simon Weisse", "Anna Weiß"]:
+        assert "Others whose names match" not in visible_text(client.get("/quotes/", {"speaker": exactly}))
+
+
 def test_quote_permalink_shows_the_quote_in_context_with_a_citation(client, demo):
     quote = Quote.objects.get(speaker__slug="ac-coppens")
     response = client.get(f"/quotes/{quote.pk}/")
