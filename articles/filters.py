@@ -15,8 +15,9 @@ class PersonField(forms.ModelChoiceField):
     """A person typed as a slug (from links), a name, or enough of a name to name one person."""
 
     widget = forms.TextInput
-    # When part of a name chose the person: the others whose names match it too, closest first.
-    also_matching = ()
+    # When part of a name chose the person: that part, and the others whose names match it too,
+    # closest first.
+    typed, also_matching = "", ()
 
     def to_python(self, value):
         value = (value or "").strip()[:200]
@@ -25,6 +26,7 @@ class PersonField(forms.ModelChoiceField):
         person, candidates = search.find_person(self.queryset, value)
         if person:
             if value != person.slug and search.fold(value) != search.fold(person.name):
+                self.typed = value
                 self.also_matching = [candidate for candidate in candidates if candidate.pk != person.pk]
             return person
         if candidates:
@@ -47,6 +49,18 @@ def quote_languages():
     return [(code, name) for code, name in content_languages() if code in used]
 
 
+class LanguageField(django_filters.fields.ChoiceField):
+    """Offers the languages quotes are in, and takes any language there is: a link to the quotes in
+    a language keeps working (listing none) once that language's last quote is gone."""
+
+    def valid_value(self, value):
+        return value in dict(content_languages())
+
+
+class LanguageFilter(django_filters.ChoiceFilter):
+    field_class = LanguageField
+
+
 def select_options(name, field):
     """(value, label) pairs for a select: Django's select widget builds an attribute dict for every
     option, milliseconds on every quote page. A model's options, named in the page's language, are
@@ -57,7 +71,7 @@ def select_options(name, field):
             f"options.{name}.{get_language()}",
             lambda: sorted(
                 ((getattr(thing, key), thing.local_name) for thing in field.queryset),
-                key=lambda row: row[1].casefold(),
+                key=lambda row: search.fold(row[1]),
             ),
         )
         return [("", field.empty_label), *rows]
@@ -109,7 +123,7 @@ class QuoteFilter(django_filters.FilterSet):
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("There is no such session.")},
     )
-    language = django_filters.ChoiceFilter(
+    language = LanguageFilter(
         label=_("Language"),
         choices=quote_languages,
         empty_label=_("Any language"),
@@ -166,16 +180,30 @@ class QuoteFilter(django_filters.FilterSet):
 
     @property
     def fields_with_options(self):
-        """The form's fields, each with its select options, or None when it is not a select."""
-        return [
-            (field, select_options(field.name, field.field) if field.widget_type == "select" else None)
-            for field in self.form
-        ]
+        """The form's fields, each with its select options, or None when it is not a select. A
+        language asked for that no quote is in is added to its options, so that the select shows it."""
+        rows = []
+        for field in self.form:
+            options = select_options(field.name, field.field) if field.widget_type == "select" else None
+            chosen = field.value()
+            if (
+                isinstance(field.field, LanguageField)
+                and chosen
+                and not field.errors
+                and chosen not in dict(options)
+            ):
+                options.append((chosen, dict(content_languages())[chosen]))
+            rows.append((field, options))
+        return rows
 
     @property
     def speakers_also_matching(self):
         """Other people the speaker typed could name, when part of a name chose one."""
         return self.form.fields["speaker"].also_matching if self.is_valid() else ()
+
+    @property
+    def speaker_as_typed(self):
+        return self.form.fields["speaker"].typed
 
     @property
     def searching(self):

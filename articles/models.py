@@ -42,7 +42,7 @@ def content_languages_named_in(language):
     # Naming and sorting some ninety languages took half a millisecond of every quote search.
     with override(language):
         named = [(code, gettext(name)) for code, name in global_settings.LANGUAGES if "-" not in code]
-    return tuple(sorted(named, key=lambda choice: choice[1]))
+    return tuple(sorted(named, key=lambda choice: fold(choice[1])))
 
 
 def change_history(*also_left_out):

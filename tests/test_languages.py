@@ -173,6 +173,12 @@ def test_the_admin_speaks_the_editors_language(editor):
     festival_form = editor.get(f"/{settings.ADMIN_URL}articles/festival/add/", HTTP_ACCEPT_LANGUAGE="de")
     assert "Name auf Französisch" in festival_form.content.decode()
 
+    # The quote's speaker is named as on the public pages, whoever she or he is.
+    quote_form = editor.get(f"/{settings.ADMIN_URL}articles/quote/add/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Personne citée" in visible_text(quote_form)
+    quote_form = editor.get(f"/{settings.ADMIN_URL}articles/quote/add/", HTTP_ACCEPT_LANGUAGE="de")
+    assert "Gesagt von" in visible_text(quote_form)
+
 
 def test_dates_and_numbers_are_written_as_each_language_writes_them(client):
     quote = QuoteFactory(participation__panel=PanelFactory(date=datetime.date(2026, 11, 24)))

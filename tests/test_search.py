@@ -80,11 +80,29 @@ def test_the_language_filter_offers_the_languages_public_quotes_are_in(client, d
 
     assert offered() == ["", "en", "ja"]  # any language, English, Japanese: not Italian, a draft's
     assert found(client, language="ja") == ["日本語で言った言葉です。"]
-    refused = visible_text(client.get("/quotes/", {"language": "it"}))
-    assert "Quotes cannot be filtered by that language." in refused
+    # A language no public quote is in lists none, and the select shows it; one there is not is refused.
+    italian = client.get("/quotes/", {"language": "it"})
+    assert "No quotes match these filters." in visible_text(italian)
+    assert '<option value="it" selected>Italian</option>' in italian.content.decode()
+    assert "Quotes cannot be filtered by that language." in visible_text(client.get("/quotes/?language=xx"))
 
     QuoteFactory(text="Parole pubblicate.", language="it")  # a save shows at once
     assert offered() == ["", "en", "it", "ja"]
+
+
+def test_languages_and_festivals_are_offered_in_alphabetical_order_whatever_their_accents(client, db):
+    for festival in ["Zurich Film Festival", "Écrans de Paris", "Berlinale"]:
+        quote = QuoteFactory(participation__panel__edition__festival__name=festival)
+    for language in ["te", "tk"]:  # Télougou and Turkmène in French
+        QuoteFactory(language=language, participation__panel=quote.panel)
+    page = client.get("/fr/quotes/").content.decode()
+
+    def labels(name):
+        select = page.split(f'name="{name}"')[1].split("</select>")[0]
+        return re.findall(r">([^<]+)</option>", select)[1:]
+
+    assert labels("festival") == ["Berlinale", "Écrans de Paris", "Zurich Film Festival"]
+    assert labels("language")[-2:] == ["Télougou", "Turkmène"]
 
 
 def test_the_form_shows_the_filters_chosen(client, demo):
@@ -217,6 +235,9 @@ def test_a_speaker_chosen_by_part_of_a_name_comes_with_the_others_it_matches(cli
     assert "Others whose names match “weiss”: Simon Weisse" in text
     other = re.search(r'<a href="([^"]+)">Simon Weisse</a>', page.content.decode()).group(1)
     assert "speaker=simon-weisse" in other and "year=2024" in other  # the other filters kept
+
+    typed_with_spaces = visible_text(client.get("/quotes/", {"speaker": "   weiss  "}))
+    assert "Others whose names match “weiss”: Simon Weisse" in typed_with_spaces
 
     for exactly in ["simon-weisse", "Simon Weisse", "Anna Weiß"]:
         assert "Others whose names match" not in visible_text(client.get("/quotes/", {"speaker": exactly}))
