@@ -11,9 +11,15 @@ bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-# Workers are recycled now and then, so that memory held by one large page is given back.
-max_requests = 5000
-max_requests_jitter = 500
+# A listening socket per worker (SO_REUSEPORT), among which the kernel shares out new connections:
+# on one shared socket, a client's keep-alive connections (a proxy's pool, a load test's) piled up
+# on whichever worker accepted them first, and that worker's one core capped the server at half its
+# rate in about one run of three. Workers are then not recycled (max_requests): one leaving would
+# drop the connections waiting on its socket. Their memory levels off at about 150 MB each under
+# load (bench/README.md). A second server started on the same port shares it instead of failing:
+# stop the old one first.
+reuse_port = True
+max_requests = 0
 # The app logs one JSON line per request (articles/middleware.py): gunicorn's own access log would repeat it.
 accesslog = None
 errorlog = "-"
