@@ -213,6 +213,14 @@ def test_roles_on_stage_read_the_same_for_a_woman_and_a_man_in_french_and_german
     assert f"Gesagt von {quote.speaker.name}" in visible_text(client.get(f"/de{quote_url}"))
 
 
+def test_articles_in_lists_say_which_language_they_are_in_in_the_readers_language(client):
+    QuoteFactory(article__language="fr", article__title="Un article en français")
+    for prefix, name in [("", "French"), ("/fr", "Français"), ("/de", "Französisch")]:
+        page = client.get(f"{prefix}/articles/").content.decode()
+        meta = re.search(r'<p class="meta">(.*?)</p>', page.split("Un article en français")[1]).group(1)
+        assert meta.split(" · ")[-1] == name
+
+
 def test_names_editors_translated_are_shown_in_their_language_else_the_name(client):
     quote = QuoteFactory()
     topic = TopicFactory(name="Artificial intelligence", name_fr="Intelligence artificielle", name_de="")
