@@ -55,6 +55,7 @@ class QuoteCard:
         self.page_language = page_language
         self.search_text = search_text
         self.labels = {}  # (what, language) → label
+        self.dates = {}  # date → as the page's language writes it: a session's quotes share a few dates
         self.source_label = escape(gettext("Reported in"))
         self.permalink_label = escape(gettext("Permalink and citation"))
         # What the models' get_absolute_url() give, made faster (url_formats.py).
@@ -141,5 +142,10 @@ class QuoteCard:
         return (
             f'<span class="source">{self.source_label} <a href="{escape(self.article_url(article.slug))}">'
             f"<cite{self.lang(article.language)}>{title}</cite></a>{publication}, "
-            f'<time datetime="{published_on.isoformat()}">{escape(date_format(published_on))}</time></span>'
+            f'<time datetime="{published_on.isoformat()}">{self.date(published_on)}</time></span>'
         )
+
+    def date(self, day):
+        if day not in self.dates:
+            self.dates[day] = escape(date_format(day))
+        return self.dates[day]
