@@ -151,21 +151,26 @@ class TopicQuerySet(NamedInEachLanguageQuerySet, PublicPanelCounts, VisibleFromQ
 QUOTES_LATEST_FIRST = ["-article__published_on", "-article_id", "position", "pk"]
 QUOTES_OLDEST_FIRST = ["article__published_on", "article_id", "position", "pk"]
 QUOTE_CONTEXT = ["speaker", "panel", "panel__edition", "panel__edition__festival", "article"]
-# Long texts and bookkeeping times of the rows, never shown beside a quote (fewer values to convert).
-UNSHOWN_BESIDE_QUOTES = [
-    *[
-        f"{prefix}{field}"
-        for prefix in ["", "speaker__", "panel__", "panel__edition__", "panel__edition__festival__"]
-        for field in ["created_at", "updated_at", "public_since"]
-    ],
-    "article__created_at",
-    "article__updated_at",
-    "speaker__bio",
-    "panel__description",
-    "panel__edition__festival__description",
-    "article__summary",
-    "article__body",
-]
+# Long texts and bookkeeping times of a quote's row and the rows around it, never shown beside a
+# quote: fewer values to send and convert (a session's 50 quotes each carried their article's body).
+BOOKKEEPING = ["created_at", "updated_at", "public_since"]
+UNSHOWN_BESIDE_QUOTES = {
+    "": BOOKKEEPING,
+    "speaker": [*BOOKKEEPING, "bio"],
+    "panel": [*BOOKKEEPING, "description"],
+    "panel__edition": BOOKKEEPING,
+    "panel__edition__festival": [*BOOKKEEPING, "description"],
+    "article": ["created_at", "updated_at", "summary", "body"],
+}
+
+
+def unshown_beside_quotes(*related):
+    """For defer(): what UNSHOWN_BESIDE_QUOTES leaves out of a quote and of its `related` rows."""
+    return [
+        f"{relation}__{field}" if relation else field
+        for relation in ("", *related)
+        for field in UNSHOWN_BESIDE_QUOTES[relation]
+    ]
 
 
 class QuoteQuerySet(VisibleFromQuerySet):
@@ -177,11 +182,16 @@ class QuoteQuerySet(VisibleFromQuerySet):
         on_stage = Participation.objects.filter(panel=OuterRef("panel"), person=OuterRef("speaker"))
         return (
             self.select_related(*QUOTE_CONTEXT)
-            .defer(*UNSHOWN_BESIDE_QUOTES)
+            .defer(*unshown_beside_quotes(*QUOTE_CONTEXT))
             .annotate(
                 speaker_affiliation=Subquery(on_stage.values("affiliation")[:1]),
             )
         )
+
+    def with_article(self):
+        """With the article that reported each quote, as a session page shows them (one speaker at
+        a time, so the speaker's row is not needed)."""
+        return self.select_related("article").defer(*unshown_beside_quotes("article"))
 
     def latest_first(self):
         return self.order_by(*QUOTES_LATEST_FIRST)

@@ -82,11 +82,7 @@ def panel_detail(request, slug, year, panel_slug):
     )
     participations = list(panel.participations.select_related("person"))
     articles = list(viewable(request, panel.articles))
-    quotes = (
-        viewable(request, panel.quotes)
-        .select_related("speaker", "article")
-        .order_by("article", "position", "pk")
-    )
+    quotes = viewable(request, panel.quotes).with_article().order_by("article", "position", "pk")
     return render_with_preview(
         request,
         "articles/panel_detail.html",
