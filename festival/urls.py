@@ -2,14 +2,15 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static as static_url
 from django.urls import include, path, reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
 
 from articles.languages import address_in
 from articles.sitemaps import SITEMAPS
@@ -54,5 +55,14 @@ urlpatterns = [
 ]
 handler404 = "articles.views.page_not_found"
 
-# Uploaded photos are served by Django only while developing; a deployment serves MEDIA_ROOT itself.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+def uploaded_file(request, path):
+    """People's photos, uploaded in the admin: served by the archive itself, so that a deployment
+    shows them with nothing more to set up (a proxy in front may serve MEDIA_ROOT at MEDIA_URL
+    instead). serve() keeps requests inside MEDIA_ROOT and answers If-Modified-Since with a 304."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response
+
+
+urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", uploaded_file, name="uploaded-file"))

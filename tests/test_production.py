@@ -1,15 +1,22 @@
 """What an operator relies on when the archive goes on the internet: deployment checks, security
 headers, a locked door after repeated failed logins, a configurable admin address, a health check."""
 
+import io
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.db import connection
+from PIL import Image
+
+from articles.factories import QuoteFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION = {
@@ -106,6 +113,75 @@ def test_the_health_check_answers_503_when_the_database_is_unreachable(client):
         connection.settings_dict["PORT"] = port
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
+
+
+def test_the_compose_health_check_asks_as_a_host_the_site_allows(live_server, settings):
+    """docker-compose.yml's health check of the app, run as Docker runs it, against a server that
+    allows only its public host: Django refuses a request to 127.0.0.1, so a plain curl would keep
+    a public deployment "unhealthy" for ever."""
+    compose = (ROOT / "docker-compose.yml").read_text().splitlines()
+    line = next(line for line in compose if "/healthz/" in line and "test:" in line)
+    command = json.loads(line.split("test:", 1)[1])[1].replace("$$", "$")  # compose's escape of $
+    command = command.replace("http://127.0.0.1:8000", live_server.url)
+    settings.ALLOWED_HOSTS = [".archive.example.org"]
+    environment = {**os.environ, "ALLOWED_HOSTS": ".archive.example.org,www.archive.example.org"}
+
+    assert subprocess.run(["sh", "-c", command], env=environment, timeout=30).returncode == 0
+    plain = subprocess.run(["curl", "-fs", "-o", "/dev/null", f"{live_server.url}/healthz/"], timeout=30)
+    assert plain.returncode != 0
+
+
+def test_a_second_server_on_a_port_already_served_refuses_to_start():
+    """Each worker has a socket of its own (reuse_port), which would otherwise let a second server
+    share the port silently: old and new code answering in turn after a careless restart."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {**os.environ, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1", "DEBUG": "0"}
+    gunicorn = [str(Path(sys.executable).parent / "gunicorn"), "-c", "python:festival.gunicorn_conf"]
+    first = subprocess.Popen(gunicorn, cwd=ROOT, env=environment, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        second = subprocess.run(
+            gunicorn, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
+        )
+        assert second.returncode != 0
+        assert f"Something already answers on 127.0.0.1:{port}" in second.stderr
+        assert first.poll() is None  # the first one serves on
+    finally:
+        first.terminate()
+        _, log = first.communicate(timeout=30)
+    assert f"Serving on http://127.0.0.1:{port}" in log
+
+
+@pytest.mark.django_db
+def test_photos_uploaded_in_the_admin_show_with_debug_off(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    assert not settings.DEBUG
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(picture, "PNG")
+    quote = QuoteFactory()
+    person = quote.speaker
+    person.photo.save("portrait.png", ContentFile(picture.getvalue()))
+
+    page = client.get(person.get_absolute_url()).content.decode()
+    assert f'src="{person.photo.url}"' in page
+    photo = client.get(person.photo.url)
+    assert photo.status_code == 200
+    assert photo["Content-Type"] == "image/png"
+    assert "max-age=86400" in photo["Cache-Control"]
+    assert b"".join(photo.streaming_content) == picture.getvalue()
+
+    (tmp_path.parent / "secret.txt").write_text("not for readers")
+    for outside in ["/media/../secret.txt", "/media/%2e%2e/secret.txt", "/media/people/missing.png"]:
+        response = client.get(outside)
+        assert response.status_code in (400, 404)
+        assert b"not for readers" not in response.content
 
 
 @pytest.mark.django_db
