@@ -4,7 +4,6 @@ replies, a rate limit per client, and no address stored."""
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import CharField, Count, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.utils.crypto import salted_hmac
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentForm as PackageCommentForm
 from django_comments.moderation import CommentModerator, moderator
 
+from .cache import cache
 from .clients import client_address
 from .models import Article, ReaderComment
 

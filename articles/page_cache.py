@@ -13,8 +13,9 @@ import os
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
+
+from .cache import cache
 
 GENERATION_KEY = "pages:generation"
 

@@ -227,8 +227,14 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # The cache: Redis when CACHE_URL is set (redis://host:6379/0), shared by every process and server;
 # otherwise this process's memory, which suits one process (`make run`, tests). Public pages stay in it
 # for PAGE_CACHE_SECONDS (0 turns the page cache off); any save starts afresh (articles/page_cache.py).
+# A Redis server that stops answering costs each call at most its timeouts, then pages are made
+# without it (articles/cache.py).
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["CACHE_URL"],
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     if os.environ.get("CACHE_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }

@@ -1,14 +1,19 @@
 """Anonymous readers get public pages from the cache; an editor's save shows on the very next
 request; browsers that ask again get 304 when nothing changed; editors always get fresh pages."""
 
+import socket
+
 import pytest
+from django.core.cache import cache as django_cache
 from django.urls import reverse
 
+from articles.cache import ForgivingCache
 from articles.factories import ArticleFactory, QuoteFactory
-from articles.models import Festival, Quote
+from articles.models import Festival, Quote, ReaderComment
 
 from .admin_forms import submit_admin_form
 from .helpers import visible_text
+from .test_comments import post
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +79,52 @@ def test_a_festival_renamed_in_the_admin_is_offered_by_the_next_quote_search(cli
 
     # Another address than the one fetched before: the festival list of the form itself is fresh.
     assert ">Renamed Film Days</option>" in client.get("/quotes/?sort=oldest").content.decode()
+
+
+def redis_cache(location):
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
+def redis_answers():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis server on 127.0.0.1:6379")
+def test_with_redis_pages_are_kept_there_and_a_save_shows_at_once(
+    client, demo, settings, django_assert_num_queries
+):
+    settings.CACHES = redis_cache("redis://127.0.0.1:6379/13")
+    django_cache.clear()
+    quote = Quote.objects.public().first()
+    first = client.get(quote.get_absolute_url())
+    with django_assert_num_queries(0):
+        assert client.get(quote.get_absolute_url()).content == first.content
+
+    quote.text = "Words corrected by the desk."
+    quote.save()
+    assert "Words corrected by the desk." in visible_text(client.get(quote.get_absolute_url()))
+    django_cache.clear()
+
+
+def test_pages_and_comments_go_on_when_the_cache_server_is_down(client, demo, settings, caplog, monkeypatch):
+    settings.CACHES = redis_cache("redis://127.0.0.1:1/0")  # nothing listens there
+    monkeypatch.setattr(ForgivingCache, "last_warned", float("-inf"))
+    quote = Quote.objects.public().first()
+    pages = ["/", quote.get_absolute_url(), quote.panel.get_absolute_url(), "/quotes/?speaker=weisse"]
+    for url in [*pages, "/healthz/"]:
+        assert client.get(url).status_code == 200, url
+    assert caplog.text.count("The cache server cannot be reached") == 1  # once a minute, not per call
+
+    article = ArticleFactory(title="A published report")
+    assert post(client, article, comment="Still taken while the cache is down.").status_code == 302
+    assert ReaderComment.objects.filter(comment="Still taken while the cache is down.").exists()
