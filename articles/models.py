@@ -251,7 +251,7 @@ class Person(PublicWhenCovered):
     website = models.URLField(_("website"), blank=True)
 
     objects = PersonQuerySet.as_manager()
-    history = change_history("public_since", "sort_key")  # they follow from the coverage, the sort name
+    history = change_history("public_since", "sort_key")  # worked out from the coverage and the sort name
 
     class Meta:
         ordering = ["index_letter", "sort_key", "name"]
