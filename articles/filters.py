@@ -7,7 +7,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import page_cache, search
-from .models import Festival, NamedInEachLanguage, Panel, Person, Quote, Topic, content_languages
+from .models import (
+    Festival,
+    NamedInEachLanguage,
+    Panel,
+    Person,
+    Quote,
+    Topic,
+    content_language_names,
+    content_languages,
+)
 from .querysets import QUOTES_LATEST_FIRST, QUOTES_OLDEST_FIRST, distinct_values
 
 
@@ -54,7 +63,7 @@ class LanguageField(django_filters.fields.ChoiceField):
     a language keeps working (listing none) once that language's last quote is gone."""
 
     def valid_value(self, value):
-        return value in dict(content_languages())
+        return value in content_language_names()
 
 
 class LanguageFilter(django_filters.ChoiceFilter):
@@ -192,7 +201,7 @@ class QuoteFilter(django_filters.FilterSet):
                 and not field.errors
                 and chosen not in dict(options)
             ):
-                options.append((chosen, dict(content_languages())[chosen]))
+                options.append((chosen, content_language_names()[chosen]))
             rows.append((field, options))
         return rows
 

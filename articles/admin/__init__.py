@@ -35,7 +35,7 @@ from ..models import (
     Quote,
     RemembersSavedValues,
     Topic,
-    content_languages,
+    content_language_names,
     publication_moment,
 )
 from ..pagination import LargeTablePaginator
@@ -151,7 +151,7 @@ class LanguageInUseFilter(admin.SimpleListFilter):
     parameter_name = "language"
 
     def lookups(self, request, model_admin):
-        names = dict(content_languages())
+        names = content_language_names()
         used = distinct_values(model_admin.model, "language")
         return sorted(
             ((code, names.get(code, code)) for code in used if code), key=lambda choice: str(choice[1])
