@@ -4,10 +4,14 @@ headers, a locked door after repeated failed logins, a configurable admin addres
 import io
 import json
 import os
+import re
+import shlex
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -131,12 +135,72 @@ def test_the_compose_health_check_asks_as_a_host_the_site_allows(live_server, se
     assert plain.returncode != 0
 
 
+def compose_app_command():
+    """The app's `command: >` in docker-compose.yml, as the arguments compose runs: the lines folded
+    into one, `$$` read as `$`, then split as a shell would."""
+    lines = (ROOT / "docker-compose.yml").read_text().splitlines()
+    start = next(index for index, line in enumerate(lines) if line.strip() == "command: >")
+    indent = len(lines[start + 1]) - len(lines[start + 1].lstrip())
+    folded = []
+    for line in lines[start + 1 :]:
+        if len(line) - len(line.lstrip()) < indent:
+            break
+        folded.append(line.strip())
+    return shlex.split(" ".join(folded).replace("$$", "$"))
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_compose_app_command_migrates_loads_the_demo_and_serves(tmp_path):
+    """docker-compose.yml's start of the app, run as the image runs it (its Python first on PATH), on
+    a new database: migrations, static files, the demo with LOAD_DEMO=1, then gunicorn."""
+    port = free_port()
+    environment = {
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "1",
+        "LOAD_DEMO": "1",
+    }
+    log = tmp_path / "app.log"
+    with log.open("w") as output:
+        app = subprocess.Popen(compose_app_command(), cwd=ROOT, env=environment, stdout=output, stderr=output)
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=1) as health:
+                    assert health.status == 200
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert app.poll() is None, log.read_text()
+                time.sleep(0.1)
+        else:
+            pytest.fail(f"The app did not answer within a minute:\n{log.read_text()}")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as home:
+            page = home.read().decode()
+        stylesheet = re.search(r'href="(/static/[^"]+\.css)"', page).group(1)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{stylesheet}", timeout=10) as styles:
+            assert styles.status == 200
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
+    assert '<figure class="quote"' in page  # the demo's quotes
+    assert re.fullmatch(r"/static/css/\w+\.[0-9a-f]{12}\.css", stylesheet)  # collected, hashed
+
+
 def test_a_second_server_on_a_port_already_served_refuses_to_start():
     """Each worker has a socket of its own (reuse_port), which would otherwise let a second server
     share the port silently: old and new code answering in turn after a careless restart."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     environment = {**os.environ, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1", "DEBUG": "0"}
     gunicorn = [str(Path(sys.executable).parent / "gunicorn"), "-c", "python:festival.gunicorn_conf"]
     first = subprocess.Popen(gunicorn, cwd=ROOT, env=environment, stderr=subprocess.PIPE, text=True)
