@@ -18,7 +18,7 @@ from operator import itemgetter, or_
 from django.conf import settings
 from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, Subquery, Value
+from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.db.models.lookups import Contains
@@ -114,8 +114,10 @@ def search_quotes(quotes, text):
     Words must all appear (stemmed on PostgreSQL, as prefixes on SQLite); "quoted phrases" must
     appear as phrases; accents and case never matter. At most QUOTE_SEARCH_CANDIDATES matches are
     kept, so that counting, ranking and sorting stay fast however common the words: apply every
-    other filter to `quotes` first."""
+    other filter to `quotes` first. A phrase is looked for among at most QUOTE_PHRASE_CHECKS quotes
+    holding all its words; the result's `phrase_partly_checked` says when more held them."""
     limit = settings.QUOTE_SEARCH_CANDIDATES
+    partly_checked = False
     if is_postgresql():
         as_typed, all_words = postgresql_readings(text)
         if not as_typed:
@@ -127,8 +129,10 @@ def search_quotes(quotes, text):
             holding_all_words = quotes.filter(
                 MatchesQuery(QuoteSearchDocument(), Cast(Value(all_words), output_field=SearchQueryField()))
             )
-            quotes_to_check = holding_all_words.order_by().values("pk")[: settings.QUOTE_PHRASE_CHECKS]
-            matching = quotes.filter(IsAmong(F("pk"), Subquery(quotes_to_check))).filter(
+            checks = settings.QUOTE_PHRASE_CHECKS
+            to_check = list(holding_all_words.order_by().values_list("pk", flat=True)[: checks + 1])
+            partly_checked = len(to_check) > checks
+            matching = quotes.filter(IsAmong(F("pk"), Value(to_check[:checks]))).filter(
                 MatchesQuery(QuoteSearchDocument(), query)
             )
         else:
@@ -148,7 +152,9 @@ def search_quotes(quotes, text):
             output_field=FloatField(),
         )
     # Ranked where they are found: ranking them in an outer query would read every row again.
-    return matching.annotate(search_rank=rank).order_by()[:limit]
+    found = matching.annotate(search_rank=rank).order_by()[:limit]
+    found.phrase_partly_checked = partly_checked
+    return found
 
 
 class RankedResults(Sequence):
@@ -183,7 +189,9 @@ class RankedResults(Sequence):
 
 def nothing_found(quotes):
     """No quotes, shaped like a search result (ranked), for words no engine can search for."""
-    return quotes.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
+    found = quotes.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
+    found.phrase_partly_checked = False
+    return found
 
 
 def postgresql_readings(text):
@@ -223,12 +231,11 @@ def preparation_queries():
 
 
 class IsAmong(Func):
-    """`value = ANY(ARRAY(subquery))`: PostgreSQL runs the subquery once, first, and looks up the
-    rows it returns by primary key. As `IN (subquery)`, it was planned as a join that first reread
-    every quote matching the outer conditions (for a phrase, every quote holding its words)."""
+    """`value = ANY(%s)`, with a list of values as one array parameter: the same statement (one
+    prepared plan) whatever the list's length, where `IN (%s, %s, …)` would have one per length."""
 
     template = "%(expressions)s)"
-    arg_joiner = " = ANY(ARRAY"
+    arg_joiner = " = ANY("
     output_field = BooleanField()
 
 

@@ -311,6 +311,8 @@ def quote_list(request):
             "filtered": bool(set(chosen) - {"sort"}),
             "narrow_search": quote_filter.searching
             and page.paginator.count >= settings.QUOTE_SEARCH_CANDIDATES,
+            "phrase_partly_checked": quote_filter.searching and quote_filter.qs.phrase_partly_checked,
+            "phrase_checks": settings.QUOTE_PHRASE_CHECKS,
             "export_limit": exporters.PUBLIC_EXPORT_LIMIT,
         },
     )

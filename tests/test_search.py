@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.db import connection
 
 from articles.factories import ParticipationFactory, QuoteFactory
 from articles.models import Article, Quote
@@ -142,6 +143,29 @@ def test_an_edited_quote_is_found_by_its_new_words(client, demo):
     quote.save()
     assert found(client, q="marionnette") == [quote.text]
     assert found(client, q="donne") == []
+
+
+def test_a_phrase_looked_for_in_only_some_quotes_holding_its_words_says_so(client, db, settings):
+    """On PostgreSQL a phrase is looked for among at most QUOTE_PHRASE_CHECKS quotes holding all its
+    words (SQLite looks in every quote): when more hold them, matches may be missing, and the page
+    says so, even when it found none."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite looks for a phrase in every quote holding its words")
+    first = QuoteFactory(text="Puppets need light, and light needs puppets.")
+    for _ in range(3):
+        QuoteFactory(participation=first.speaker.participations.get(), article=first.article, text=first.text)
+    notice = "quotes hold every word of this phrase"
+
+    settings.QUOTE_PHRASE_CHECKS = 10
+    response = client.get("/quotes/", {"q": '"light needs puppets"'})
+    assert "4 quotes" in visible_text(response)
+    assert notice not in visible_text(response)
+
+    settings.QUOTE_PHRASE_CHECKS = 2
+    for phrase, listed in [('"need light"', 2), ('"puppets need puppets"', 0)]:
+        response = client.get("/quotes/", {"q": phrase})
+        assert len(response.context["page"].object_list) == listed
+        assert "More than 2 quotes hold every word of this phrase" in visible_text(response)
 
 
 def test_quotes_of_drafts_are_never_found(client, db):
