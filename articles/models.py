@@ -2,7 +2,6 @@
 that covered them, and the quotes those articles reported."""
 
 import functools
-import unicodedata
 from types import MappingProxyType
 
 from django.conf import global_settings
@@ -235,9 +234,10 @@ class Topic(NamedInEachLanguage, PublicWhenCovered):
 
 
 def a_to_z_letter(text):
-    """The A–Z letter a name files under: accents folded (“Ö” files under O), anything else under #."""
-    folded = unicodedata.normalize("NFKD", text[:1]).encode("ascii", "ignore").decode().upper()
-    return folded if folded.isalpha() else "#"
+    """The A–Z letter a name files under: accents folded (“Ö” and “Ø” file under O), anything else
+    under #."""
+    letter = fold(text[:1])[:1].upper()
+    return letter if "A" <= letter <= "Z" else "#"
 
 
 class Person(PublicWhenCovered):

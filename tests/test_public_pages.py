@@ -145,6 +145,16 @@ def test_people_index_sorts_accented_names_as_their_letters_on_both_databases(cl
     assert text.index("Anna Weiß") < text.index("Jan Weisse")
 
 
+def test_names_beginning_with_a_letter_that_has_no_accent_to_take_off_file_under_its_base_letter(client, db):
+    for name in ["Nils Olsen", "Lars Østergaard", "Anna Łukasik", "Pia Lund"]:
+        QuoteFactory(participation__person__name=name)
+    o_people = visible_text(client.get("/people/?letter=o"))
+    assert o_people.index("Nils Olsen") < o_people.index("Lars Østergaard")
+    l_people = visible_text(client.get("/people/?letter=l"))
+    assert l_people.index("Anna Łukasik") < l_people.index("Pia Lund")
+    assert "Østergaard" not in visible_text(client.get("/people/?letter=%23"))
+
+
 def test_people_index_filters_by_letter(client, demo):
     text = visible_text(client.get("/people/?letter=w"))
     assert "Simon Weisse" in text

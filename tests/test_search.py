@@ -123,6 +123,20 @@ def test_better_matches_come_first(client, db):
     assert found(client, q="fear", sort="oldest")[0] == once.text
 
 
+@pytest.mark.parametrize(
+    ("printed", "language", "typed"),
+    [("Die Straße gehört dem Kino.", "de", "strasse"), ("Wir drehen in der Strasse.", "de", "Straße"),
+     ("Kręcimy w Łodzi.", "pl", "lodzi"), ("Optagelser i Øresund.", "da", "oresund"),
+     ("Un chef-d’œuvre.", "fr", "oeuvre")],
+)  # fmt: skip
+def test_letters_without_an_accent_to_take_off_fold_too(client, db, printed, language, typed):
+    """ß, ł, ø, œ… are no letters with an accent, but readers type them as ss, l, o, oe: both
+    engines fold them as PostgreSQL's unaccent does."""
+    quote = QuoteFactory(text=printed, language=language)
+    assert found(client, q=typed) == [quote.text]
+    assert "<mark>" in client.get("/quotes/", {"q": typed}).content.decode()
+
+
 def test_words_said_rank_above_words_of_the_translation(client, db):
     translated = QuoteFactory(
         text="Wir bauen Welten.", language="de", translation="We build worlds.", translation_language="en"
