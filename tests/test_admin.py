@@ -161,6 +161,24 @@ def test_an_inline_quote_by_a_non_participant_keeps_the_article_unsaved(admin_cl
     assert not Article.objects.filter(slug="another-report").exists()
 
 
+def test_an_error_in_a_folded_section_of_a_quote_opens_it(admin_client, demo):
+    """The quote's translation and its language sit side by side in the folded "Original words,
+    translation and context": an error there must not stay folded away from the editor."""
+    article = Article.objects.get()
+    response = submit_admin_form(
+        admin_client,
+        admin_url(Article, "change", article.pk),
+        **{"quotes-0-translation": "Words in another language.", "quotes-0-translation_language": ""},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    with_error = html[html.index('id="quotes-0"') : html.index('id="quotes-1"')]
+    without_error = html[html.index('id="quotes-1"') : html.index('id="quotes-2"')]
+    assert "Say which language the translation is in." in with_error
+    assert "<details>" not in with_error
+    assert "<details>" in without_error
+
+
 @pytest.mark.parametrize("model", [Person, Panel, Article], ids=lambda m: m.__name__)
 def test_deleting_what_quotes_depend_on_is_refused_with_a_clear_message(admin_client, demo, model):
     obj = model.objects.first()

@@ -380,9 +380,13 @@ class QuoteInline(LanguageFields, ViewOnSiteWhenPublic, admin.StackedInline):
             _("Original words, translation and context"),
             {
                 "classes": ["collapse"],
+                # One field a line: Django opens a folded section when a field in it has an error,
+                # but does not look inside a line of several fields.
                 "fields": [
-                    ("spoken_text", "spoken_language"),
-                    ("translation", "translation_language"),
+                    "spoken_text",
+                    "spoken_language",
+                    "translation",
+                    "translation_language",
                     "context",
                 ],
             },
