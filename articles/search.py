@@ -411,10 +411,22 @@ def find_person(people, text):
 
 
 def search_panels(panels, text):
-    """Sessions whose title, venue or description holds every word typed, case and accents ignored."""
-    return panels.filter(
-        *[_contains_word(["title", "venue", "description"], word) for word in WORD.findall(text)]
-    )
+    """Sessions where each word typed is in the title, venue or description, in the festival's
+    name, in the name of someone on stage, or is the year: "cannes 2025", "weiss keynote". Case and
+    accents are ignored. Festivals and people are looked up first, each once, not for every session."""
+    from .models import Festival, Participation, Person
+
+    def found(word):
+        festivals = Festival.objects.filter(_contains_word([*Festival.name_fields, "short_name"], word))
+        people = Person.objects.filter(_contains_word(["name"], word))
+        matches = (
+            _contains_word(["title", "venue", "description"], word)
+            | Q(edition__festival__in=festivals)
+            | Q(pk__in=Participation.objects.filter(person__in=people).values("panel"))
+        )
+        return matches | Q(edition__year=int(word)) if re.fullmatch(r"\d{4}", word) else matches
+
+    return panels.filter(*[found(word) for word in WORD.findall(text)])
 
 
 def search_articles(articles, text):

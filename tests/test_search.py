@@ -352,6 +352,24 @@ def test_site_search_finds_sessions_and_articles_whatever_their_accents_and_case
     assert [found.title for found in results["articles"]] == (["Größer als gedacht"] if article else [])
 
 
+@pytest.mark.parametrize(
+    ("typed", "found_session"),
+    [("cannes", True), ("Festival de Cannes 2025", True), ("cannes 2024", False),
+     ("weiss-ozturk", True), ("Öztürk keynote", True), ("öztürk berlinale", False)],
+)  # fmt: skip
+def test_site_search_finds_sessions_by_festival_year_and_people_on_stage(db, client, typed, found_session):
+    keynote = ParticipationFactory(
+        panel__title="Keynote",
+        panel__edition__festival__name="Festival de Cannes",
+        panel__edition__festival__short_name="Cannes",
+        person__name="Jürgen Weiß-Öztürk",
+    )
+    QuoteFactory(participation=keynote)
+    QuoteFactory(participation__panel__title="Another keynote", participation__panel__edition__year=2024)
+    results = client.get("/search/", {"q": typed}).context["results"]
+    assert [panel.title for panel in results["panels"]] == (["Keynote"] if found_session else [])
+
+
 @pytest.mark.parametrize("typed", ["", "&&&", "x" * 600, "<script>x</script>"])
 def test_site_search_handles_odd_input(client, demo, typed):
     response = client.get("/search/", {"q": typed})
