@@ -193,8 +193,9 @@ def test_dates_and_numbers_are_written_as_each_language_writes_them(client):
 
 
 def test_roles_on_stage_read_the_same_for_a_woman_and_a_man_in_french_and_german(client):
-    """Roles are named by what was done on stage (Modération, Gesprächsführung), not with a
-    masculine noun ("Modérateur", "Podiumsteilnehmer") under a woman's name."""
+    """Roles are named by what was done on stage (Modération, Gesprächsführung), by a noun that is
+    the same for anyone (Podiumsgast) or in inclusive writing (Intervenant·e), never with a masculine
+    noun ("Modérateur", "Podiumsteilnehmer") under a woman's name."""
     quote = QuoteFactory(participation__role=Participation.Role.MODERATOR)
     panel = quote.panel
     for role in [Participation.Role.INTERVIEWER, Participation.Role.PANELIST, Participation.Role.SPEAKER]:
@@ -202,10 +203,10 @@ def test_roles_on_stage_read_the_same_for_a_woman_and_a_man_in_french_and_german
     panel_url, quote_url = panel.get_absolute_url(), quote.get_absolute_url()
 
     french = visible_text(client.get(f"/fr{panel_url}"))
-    for label in ["Modération", "Conduite de l’entretien", "Panéliste", "Intervention"]:
+    for label in ["Modération", "Conduite de l’entretien", "Panéliste", "Intervenant·e"]:
         assert label in french
     german = visible_text(client.get(f"/de{panel_url}"))
-    for label in ["Moderation", "Gesprächsführung", "Podium", "Vortrag"]:
+    for label in ["Moderation", "Gesprächsführung", "Podiumsgast", "Vortrag"]:
         assert label in german
     assert "Modérateur" not in french and "Podiumsteilnehmer" not in german
 
