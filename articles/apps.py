@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.conf import settings
 from django.db.backends.signals import connection_created
+from django.db.models import CharField, TextField
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -25,3 +26,5 @@ class ArticlesConfig(AppConfig):
 
         post_migrate.connect(name_the_site, sender=self)
         connection_created.connect(search.teach_sqlite_to_fold)
+        CharField.register_lookup(search.ContainsFolded)
+        TextField.register_lookup(search.ContainsFolded)

@@ -21,7 +21,7 @@ from django.db import connection
 from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
-from django.db.models.lookups import Contains
+from django.db.models.lookups import Contains, Lookup
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -437,5 +437,15 @@ def search_articles(articles, text):
 
 
 def _contains_word(fields, word):
-    folded = fold(word)
-    return reduce(or_, [Q(Contains(Folded(field), folded)) for field in fields])
+    return reduce(or_, [Q(**{f"{field}__contains_folded": word}) for field in fields])
+
+
+class ContainsFolded(Lookup):
+    """`field__contains_folded=text`: the field holds the text, case and accents ignored on both
+    databases. Registered for text fields (apps.py), so that the admin's search_fields may use it."""
+
+    lookup_name = "contains_folded"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        return compiler.compile(Contains(Folded(self.lhs), fold(str(self.rhs))))

@@ -7,7 +7,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.factories import ArticleFactory, ParticipationFactory, PersonFactory, QuoteFactory
+from articles.factories import (
+    ArticleFactory,
+    EditionFactory,
+    ParticipationFactory,
+    PersonFactory,
+    QuoteFactory,
+    TopicFactory,
+)
 from articles.models import Article, Quote
 
 from .helpers import visible_text
@@ -89,6 +96,27 @@ def test_the_speaker_autocomplete_forgives_accents_and_typos(admin_client, db):
         {"app_label": "articles", "model_name": "quote", "field_name": "speaker", "term": "muller"},
     )
     assert [result["text"] for result in response.json()["results"]] == ["Jürgen Müller"]
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field_name", "term"),
+    [("panel", "edition", "munchen"), ("quote", "panel", "Series Mania"), ("quote", "panel", "UBERSETZUNG"),
+     ("article", "panels", "mut zur ubersetzung"), ("panel", "topics", "ecriture")],
+)  # fmt: skip
+def test_the_edition_session_and_topic_pickers_ignore_accents(admin_client, db, model_name, field_name, term):
+    """Editors type "Munchen" or "Series Mania" as readers do; only the names they pick keep accents."""
+    ParticipationFactory(
+        panel__title="Mut zur Übersetzung",
+        panel__edition__festival__name="Séries Mania",
+        panel__edition__festival__short_name="Séries Mania",
+    )
+    EditionFactory(festival__name="Filmfest München", festival__short_name="")
+    TopicFactory(name="Écriture")
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "articles", "model_name": model_name, "field_name": field_name, "term": term},
+    )
+    assert len(response.json()["results"]) == 1
 
 
 def test_the_language_filter_offers_the_languages_in_use(admin_client, db):

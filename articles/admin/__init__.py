@@ -86,6 +86,11 @@ class PublicArchiveAdmin(LanguageFields, ViewOnSiteWhenPublic, admin.ModelAdmin)
     show_full_result_count = False
 
 
+def folded(*fields):
+    """search_fields matched as the public site matches words: case and accents ignored."""
+    return [f"{field}__contains_folded" for field in fields]
+
+
 def people_named(text, most=500):
     """Ids of the people whose names best match `text`, forgiving as the public search is. A list:
     as a subquery, the database would walk a whole list in its order, testing every name."""
@@ -179,7 +184,7 @@ class FestivalAdmin(PublicArchiveAdmin):
         (None, {"fields": ["name", "short_name", "slug", "city", "country", "website", "description"]}),
         (_("Name in other languages"), {"fields": ["name_fr", "name_de"]}),
     ]
-    search_fields = ["name", "name_fr", "name_de", "short_name", "city"]
+    search_fields = folded("name", "name_fr", "name_de", "short_name", "city")
     prepopulated_fields = {"slug": ["name"]}
     inlines = [EditionInline]
 
@@ -196,7 +201,7 @@ class EditionAdmin(PublicArchiveAdmin):
     ordering = ["festival__name", "-year"]
     list_display = ["__str__", "festival", "year", "start_date", "end_date", "panel_count"]
     list_filter = ["festival", "year"]
-    search_fields = ["festival__name", "festival__short_name", "year"]
+    search_fields = [*folded("festival__name", "festival__short_name"), "year"]
     autocomplete_fields = ["festival"]
     list_select_related = ["festival"]
 
@@ -217,7 +222,7 @@ class TopicAdmin(PublicArchiveAdmin):
         (None, {"fields": ["name", "slug", "description"]}),
         (_("Name in other languages"), {"fields": ["name_fr", "name_de"]}),
     ]
-    search_fields = ["name", "name_fr", "name_de", "description"]
+    search_fields = folded("name", "name_fr", "name_de", "description")
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
@@ -315,7 +320,8 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = ["-edition__year", "date", "start_time", "title"]
     list_display = ["title", "edition", "kind", "date", "venue", "participant_count"]
     list_filter = ["kind", "edition__festival", "edition__year", "topics"]
-    search_fields = ["title", "venue"]  # and festivals and who was on stage: get_search_results
+    # And festivals and who was on stage: get_search_results.
+    search_fields = folded("title", "venue")
     autocomplete_fields = ["edition", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["edition__festival"]
@@ -342,7 +348,7 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         if not search.has_words(search_term):
             return found, may_have_duplicates
         festivals = Festival.objects.filter(
-            Q(name__icontains=search_term) | Q(short_name__icontains=search_term)
+            Q(name__contains_folded=search_term) | Q(short_name__contains_folded=search_term)
         )
         on_stage = Participation.objects.filter(person__in=people_named(search_term, 50)).values_list("panel")
         elsewhere = Q(edition__festival__in=list(festivals.values_list("pk", flat=True))) | Q(
@@ -418,7 +424,7 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         "comments_awaiting",
     ]
     list_filter = ["status", LanguageInUseFilter, "publication", "panels__edition__festival"]
-    search_fields = ["title", "author", "publication", "summary"]
+    search_fields = folded("title", "author", "publication", "summary")
     autocomplete_fields = ["panels"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
