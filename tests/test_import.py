@@ -175,6 +175,25 @@ def test_a_quote_by_someone_not_on_stage_is_reported_and_nothing_written(tmp_pat
     assert "quotes[0] (position 1), speaker: Jane Doe was not on stage at “AI and World-Building" in stderr
 
 
+def test_the_quotes_of_an_article_with_an_error_are_checked_too(tmp_path):
+    """Every problem in one round: a bad source address does not hide that a quote's speaker was
+    not on stage, nor that a translation's language is missing."""
+    data = demo_coverage()
+    data["people"].append({"slug": "jane-doe", "name": "Jane Doe"})
+    article = data["articles"][0]
+    article["source_url"] = "screendaily.com/x"
+    article["quotes"][0]["speaker"] = "jane-doe"
+    article["quotes"][1].update(translation="Some words.", translation_language=None)
+
+    _, stderr = failed_import(write(tmp_path, data))
+
+    assert f"{ARTICLE}, source_url: Enter a valid URL." in stderr
+    assert "quotes[0] (position 1), speaker: Jane Doe was not on stage at “AI and World-Building" in stderr
+    assert "quotes[1] (position 2), translation_language: Say which language the translation is in." in stderr
+    assert len(re.findall(r"quotes\[\d+\]", stderr)) == 2  # the other quotes are right
+    assert Quote.objects.count() == 0
+
+
 def test_malformed_json_is_one_clear_error(tmp_path):
     message, stderr = failed_import(write(tmp_path, '{"festivals": [{"slug": "x",}]}', name="broken.json"))
     assert "1 error (listed above)" in message

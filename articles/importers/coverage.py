@@ -473,12 +473,20 @@ class CoverageImport:
         article = self.record("articles", where, values, save, key=_reference("articles", item))
         quotes = item.get("quotes") if isinstance(item, dict) else None
         if isinstance(quotes, list):
+            # An article that failed cannot be saved, but its quotes are still checked against its
+            # language and sessions, so that the editor hears of every problem at once.
+            covered_panel_ids = None
+            if article is None and values is not None and all(panels):
+                article = Article(language=values.get("language") or "")
+                covered_panel_ids = [panel.pk for panel in panels]
             seen = {}
             for index, quote in enumerate(quotes):
-                self.load_quote(article, quote, _label(f"{where}.quotes[{index}]", "quotes", quote), seen)
+                where_quote = _label(f"{where}.quotes[{index}]", "quotes", quote)
+                self.load_quote(article, quote, where_quote, seen, covered_panel_ids)
 
-    def load_quote(self, article, item, where, seen):
-        """A quote reported by `article` (None when the article failed: then only checked)."""
+    def load_quote(self, article, item, where, seen, covered_panel_ids=None):
+        """A quote reported by `article`. Of an article that failed, unsaved (and covering the
+        sessions `covered_panel_ids`) or None, the quote is only checked."""
         values = self.read("quotes", item, where)
         if values is None:
             return
@@ -501,8 +509,15 @@ class CoverageImport:
             values.pop("panel", None)  # the article's only session, if it covers one (Quote.clean)
         if article is None:
             return
-        if not values.get("language"):
+        own_language = bool(values.get("language"))
+        if not own_language:
             values["language"] = article.language  # left empty: the article's language (Quote.save)
+        if article.pk is None:
+            if where not in self.records_with_errors:
+                # The article's own language, if wrong, is reported with the article.
+                unchecked = ["article"] if own_language else ["article", "language"]
+                self.check(where, Quote, values, unchecked, covered_panel_ids=covered_panel_ids)
+            return
 
         def save():
             return self.save(Quote, {"article": article, "position": values["position"]}, values)
@@ -645,6 +660,19 @@ class CoverageImport:
         if key is not None:
             self.failed[kind][key] = where
         return None
+
+    def check(self, where, model, values, unchecked, **attributes):
+        """Report what full_clean() finds wrong with a record that cannot be saved (its article
+        failed), but in the `unchecked` fields, which relate it to what could not be saved."""
+        instance = model(**{name: value for name, value in values.items() if _column(model, name)})
+        for name, value in attributes.items():
+            setattr(instance, name, value)
+        try:
+            instance.full_clean(exclude=unchecked, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            for field_name, messages in _messages(error):
+                for message in messages:
+                    self.error(where, "" if field_name == NON_FIELD_ERRORS else field_name, message)
 
     def save(self, model, lookup, values, instance=None):
         """Create the record, or update it only where the file differs from what is stored. Keys of
