@@ -68,6 +68,22 @@ def test_quote_by_a_participant_is_valid():
     quote.full_clean()
 
 
+def test_a_translation_and_the_words_as_spoken_are_in_another_language_than_the_quote():
+    quote = QuoteFactory(language="de")
+    quote.translation, quote.translation_language = "Words translated.", "de"
+    quote.spoken_text, quote.spoken_language = "Die Worte.", "de"
+    with pytest.raises(ValidationError) as error:
+        quote.full_clean()
+    assert error.value.message_dict["translation_language"] == [
+        "A translation is in another language than the quote."
+    ]
+    assert error.value.message_dict["spoken_language"] == [
+        "The words as spoken are in another language than the quote."
+    ]
+    quote.translation_language, quote.spoken_language = "en", "en"
+    quote.full_clean()
+
+
 def test_a_translation_needs_its_language():
     quote = QuoteFactory()
     quote.translation = "Paroles traduites"
