@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.utils.html import escape
 
 from articles.factories import ParticipationFactory, QuoteFactory
 from articles.models import Article, Quote
@@ -297,6 +298,22 @@ def test_quote_permalink_shows_the_quote_in_context_with_a_citation(client, demo
         "— AC Coppens, Founder, The Catalysts, at “AI and World-Building in Film and TV”, Berlinale 2024"
         in citation
     )
+
+
+@pytest.mark.parametrize(
+    ("page", "printed", "cited"),
+    [("/fr", "On découvre « ensemble » un film.", "«\u00a0On découvre “ensemble” un film.\u00a0»"),
+     ("", "He said “never again”.", "“He said ‘never again’.”"),
+     ("/de", "Sie nannte es „Kino“.", "„Sie nannte es ‚Kino‘.“")],
+)  # fmt: skip
+def test_a_citation_sets_quotation_marks_within_the_quote_as_inner_marks(client, db, page, printed, cited):
+    quote = QuoteFactory(text=printed, article__title="Cannes : « La salle n’est pas morte »")
+    url = f"{page}{quote.get_absolute_url()}"
+    html = client.get(url).content.decode()
+    citation = html.split('<textarea id="citation"')[1].split("</textarea>")[0]
+    assert escape(cited) in citation
+    if page == "/fr":
+        assert escape("«\u00a0Cannes : “La salle n’est pas morte”\u00a0»") in citation
 
 
 def test_quote_permalinks_of_drafts_and_unknown_ids_are_404(client, db):
