@@ -376,6 +376,25 @@ def test_a_dry_run_reports_what_would_change_and_writes_nothing(tmp_path):
     assert counts() == dict.fromkeys(counts(), 0)
 
 
+def test_a_file_that_changes_records_in_the_archive_says_which_keys_of_which(tmp_path, admin_client):
+    """Records are matched by slug: a file that reuses an article's slug for another report would
+    overwrite it. The report names each record it changes and how, before (dry run) and after."""
+    run_import(write(tmp_path, demo_coverage()))
+    data = demo_coverage()
+    data["articles"][0].update(title="Another report altogether", publication="Variety")
+    data["articles"][0]["quotes"][0]["text"] = "Completely different words."
+
+    out, _ = run_import("--dry-run", write(tmp_path, data))
+    assert f"  {ARTICLE}: title, publication" in out.splitlines()
+    assert f"  {ARTICLE}.quotes[0] (position 1): text" in out.splitlines()
+    assert "Would change, in records already in the archive:" in out
+    assert not Article.objects.filter(title="Another report altogether").exists()
+
+    response = upload(admin_client, data)
+    assert [ARTICLE, "title, publication"] in table(response, "import-changes")
+    assert Article.objects.filter(title="Another report altogether").exists()
+
+
 def test_several_files_load_together_and_fail_together(tmp_path):
     data = demo_coverage()
     people = {"people": data.pop("people")}

@@ -88,11 +88,25 @@ class Tally:
 
 
 @dataclass
+class Change:
+    """A record already in the archive that the file changes, and the keys whose values differ."""
+
+    record: str
+    keys: list
+
+    def __str__(self):
+        # Translators: one line of an import's report: a record already in the archive, what the file changes.
+        return _("%(record)s: %(keys)s") % {"record": self.record, "keys": ", ".join(self.keys)}
+
+
+@dataclass
 class CoverageReport:
     """What an import did, or would have done: per kind of record, how many were created, updated
-    and left unchanged, and every error. With any error, nothing was written."""
+    and left unchanged, what each update changes, and every error. With any error, nothing was
+    written."""
 
     counts: dict = field(default_factory=lambda: {kind: Tally() for kind in KINDS})
+    changes: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     dry_run: bool = False
 
@@ -396,10 +410,10 @@ class CoverageImport:
             ]
 
             def save():
-                panel, outcome = self.save(Panel, {"edition": edition, "slug": values["slug"]}, values)
-                if "topics" in values and _set_links(panel.topics, topics) and outcome == "unchanged":
-                    outcome = "updated"
-                return panel, outcome
+                panel, changes = self.save(Panel, {"edition": edition, "slug": values["slug"]}, values)
+                if "topics" in values and _set_links(panel.topics, topics) and changes is not None:
+                    changes.append("topics")
+                return panel, changes
 
         panel = self.record("panels", where, values, save, key=_reference("panels", item))
         participants = item.get("participants") if isinstance(item, dict) else None
@@ -465,10 +479,10 @@ class CoverageImport:
                     )
 
             def save():
-                article, outcome = self.save(Article, {"slug": values["slug"]}, values, instance=stored)
-                if "panels" in values and _set_links(article.panels, panels) and outcome == "unchanged":
-                    outcome = "updated"
-                return article, outcome
+                article, changes = self.save(Article, {"slug": values["slug"]}, values, instance=stored)
+                if "panels" in values and _set_links(article.panels, panels) and changes is not None:
+                    changes.append("panels")
+                return article, changes
 
         article = self.record("articles", where, values, save, key=_reference("articles", item))
         quotes = item.get("quotes") if isinstance(item, dict) else None
@@ -630,7 +644,7 @@ class CoverageImport:
         return panel
 
     def record(self, kind, where, values, save, key):
-        """Run `save` (returning the record and "created", "updated" or "unchanged") in a savepoint,
+        """Run `save` (returning the record and the keys it changed, None if it created it) in a savepoint,
         unless the record has errors already; count it, or report its errors and undo what it wrote.
         Returns the record, or None. `key`: how other records refer to it (see _reference), or None."""
         if key is not None:
@@ -643,7 +657,7 @@ class CoverageImport:
             if values is None or where in self.records_with_errors:
                 raise Rejected
             with transaction.atomic():
-                instance, outcome = save()
+                instance, changes = save()
         except Rejected:
             pass
         except ValidationError as error:
@@ -654,8 +668,11 @@ class CoverageImport:
             # Translators: %(error)s is the database's own message, untranslated.
             self.error(where, "", _("The database refused it: %(error)s") % {"error": error})
         else:
+            outcome = "created" if changes is None else "updated" if changes else "unchanged"
             tally = self.report.counts[kind]
             setattr(tally, outcome, getattr(tally, outcome) + 1)
+            if changes:
+                self.report.changes.append(Change(where, changes))
             return instance
         if key is not None:
             self.failed[kind][key] = where
@@ -676,10 +693,11 @@ class CoverageImport:
 
     def save(self, model, lookup, values, instance=None):
         """Create the record, or update it only where the file differs from what is stored. Keys of
-        `values` that are not columns of `model` (references, lists) are left to the caller."""
+        `values` that are not columns of `model` (references, lists) are left to the caller. Returns
+        the record and the keys whose values changed (None when it was created)."""
         instance = instance or model.objects.filter(**lookup).first() or model(**lookup)
         adding = instance._state.adding
-        changed = False
+        changes = []
         for name, value in values.items():
             model_field = _column(model, name)
             if model_field is None or name in lookup:
@@ -693,13 +711,12 @@ class CoverageImport:
                 differs = getattr(instance, name) != value
             if adding or differs:
                 setattr(instance, name, value)
-                changed = True
-        if not (adding or changed):
-            return instance, "unchanged"
-        instance.full_clean()
-        instance._change_reason = str(CHANGE_REASON)  # for the change history, where the model keeps one
-        instance.save()
-        return instance, "created" if adding else "updated"
+                changes.append(name)
+        if adding or changes:
+            instance.full_clean()
+            instance._change_reason = str(CHANGE_REASON)  # for the change history, where the model keeps one
+            instance.save()
+        return instance, None if adding else changes
 
 
 LANGUAGES = {code for code, _ in content_languages()}

@@ -43,6 +43,10 @@ class Command(BaseCommand):
                     f"  {kind:<13} {tally.created:>5} created {tally.updated:>5} updated "
                     f"{tally.unchanged:>5} unchanged"
                 )
+        if report.changes:
+            self.stdout.write("Would change, in records already in the archive:" if dry_run else "Changed:")
+            for change in report.changes:
+                self.stdout.write(f"  {change}")
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
 
