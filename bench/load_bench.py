@@ -86,9 +86,14 @@ def start_server(cache):
         env=server_environment(cache),
         stderr=subprocess.DEVNULL,
     )
+    return answering(server, "/healthz/")
+
+
+def answering(server, path):
+    """`server` (a process serving ADDRESS) once it answers `path`; the benchmark ends if it never does."""
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"http://{ADDRESS}/healthz/", timeout=1)
+            urllib.request.urlopen(f"http://{ADDRESS}{path}", timeout=1)
             return server
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.2)

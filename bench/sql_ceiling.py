@@ -15,13 +15,9 @@ import enum
 import os
 import pickle
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 
-from load_bench import ADDRESS, sample_paths, wrk
+from load_bench import ADDRESS, answering, sample_paths, wrk
 from setup import BENCH_DATABASE_URL, ROOT, django_on_bench_database
 
 
@@ -65,14 +61,7 @@ def start_app(statements_file):
         env={**os.environ, "DATABASE_URL": BENCH_DATABASE_URL, "STATEMENTS_FILE": statements_file},
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://{ADDRESS}/", timeout=1)
-            return server
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    server.kill()
-    sys.exit("gunicorn did not start")
+    return answering(server, "/")
 
 
 def main():
