@@ -12,20 +12,25 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_comment_is_posted_approved_and_shown(page):
-    article = ArticleFactory(title="Festival report")
+    article = ArticleFactory(title="Festival report", body="A long report.\n\n" * 40)
     editor = User.objects.create_user("moderator", password="a long pass phrase", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editor"))
 
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone, where the page is long
     page.goto(article.get_absolute_url())
     form = page.locator("#comment-form")
+    expect(form.locator(".honeypot")).to_be_hidden()  # the trap for robots, never for readers
     form.get_by_label("Name").fill("Ada Reader")
     form.get_by_label("Email").fill("ada@example.org")
     form.get_by_label("Website").fill("https://ada.example.org")
     form.get_by_label("Comment").fill("Thank you for this report.\nIt helped.")
     form.get_by_role("button", name="Post comment").click()
-    expect(page.get_by_role("status")).to_contain_text("Your comment awaits moderation")
+    status = page.get_by_role("status")
+    expect(status).to_contain_text("Your comment awaits moderation")
+    expect(status).to_be_in_viewport()  # where the reader lands, beside the comments
     expect(page.locator("#comments")).not_to_contain_text("Thank you for this report.")
 
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("/admin/login/?next=/admin/articles/readercomment/")
     page.get_by_label("Username").fill("moderator")
     page.get_by_label("Password").fill("a long pass phrase")
