@@ -301,15 +301,23 @@ def test_quote_permalink_shows_the_quote_in_context_with_a_citation(client, demo
 
 
 @pytest.mark.parametrize(
-    ("page", "printed", "cited"),
-    [("/fr", "On découvre « ensemble » un film.", "«\u00a0On découvre “ensemble” un film.\u00a0»"),
-     ("", "He said “never again”.", "“He said ‘never again’.”"),
-     ("/de", "Sie nannte es „Kino“.", "„Sie nannte es ‚Kino‘.“")],
+    ("page", "language", "printed", "cited"),
+    [("/fr", "fr", "On découvre « ensemble » un film : enfin ?",
+      "«\u00a0On découvre “ensemble” un film\u00a0: enfin\u202f?\u00a0»"),
+     ("/fr", "de", "Sie nannte es „Kino“.", "«\u00a0Sie nannte es “Kino”.\u00a0»"),
+     ("", "en", "He said “never again”.", "“He said ‘never again’.”"),
+     ("", "fr", "On découvre « ensemble » un film.", "“On découvre ‘ensemble’ un film.”"),
+     ("/de", "de", "Sie nannte es „Kino“.", "„Sie nannte es ‚Kino‘.“"),
+     ("/de", "en", "He said “never again”.", "„He said ‚never again‘.“")],
 )  # fmt: skip
-def test_a_citation_sets_quotation_marks_within_the_quote_as_inner_marks(client, db, page, printed, cited):
-    quote = QuoteFactory(text=printed, article__title="Cannes : « La salle n’est pas morte »")
-    url = f"{page}{quote.get_absolute_url()}"
-    html = client.get(url).content.decode()
+def test_a_citation_sets_quotations_within_the_quote_in_the_inner_marks_of_the_page(
+    client, db, page, language, printed, cited
+):
+    """Whatever marks the quote uses (« », „ “, “ ”), the citation nests them as the page's language
+    does, and keeps the quote's own typography (French spaces before : and ?)."""
+    title = "Cannes : « La salle n’est pas morte »"
+    quote = QuoteFactory(text=printed, language=language, article__title=title)
+    html = client.get(f"{page}{quote.get_absolute_url()}").content.decode()
     citation = html.split('<textarea id="citation"')[1].split("</textarea>")[0]
     assert escape(cited) in citation
     if page == "/fr":

@@ -25,24 +25,21 @@ def typeset(text, language):
     return text
 
 
-# The quotation marks that a quotation takes inside another in each language: “…‘…’…” in English,
-# « …“…”… » in French, „…‚…‘…“ in German. The marks map onto them one for one, but for French,
-# whose guillemets are set apart from the words and inner marks are not.
-INNER_QUOTATION_MARKS = {
-    "en": str.maketrans({"“": "‘", "”": "’"}),
-    "fr": str.maketrans({"«": "“", "»": "”"}),
-    "de": str.maketrans({"„": "‚", "“": "‘"}),
-}
-SPACE_INSIDE_GUILLEMETS = re.compile(r"(?<=«)[ \t\u00a0\u202f]+|[ \t\u00a0\u202f]+(?=»)")
+# The marks a quotation takes inside another, in the language of the page that quotes it: “…‘…’…”
+# in English, « …“…”… » in French, „…‚…‘…“ in German.
+INNER_QUOTATION_MARKS = {"en": ("‘", "’"), "fr": ("“", "”"), "de": ("‚", "‘")}
+SPACE = "[ \t\u00a0\u202f]*"
+# Pairs of the outer marks of any of these languages: German first, whose closing “ opens in English.
+QUOTED = re.compile(f"„(?P<german>[^„“”]*)[“”]|“(?P<english>[^“”]*)”|«{SPACE}(?P<french>[^«»]*?){SPACE}»")
 
 
 @register.filter
 def quoted_within(text, language):
-    """`text` ready to go between the quotation marks of `language` (the page's): its own marks of
-    that kind become the inner kind, as in « La salle découvre “ensemble” un film. »"""
+    """`text` ready to go between the quotation marks of `language` (the page's): the quotations it
+    holds, in the marks of any language, take that language's inner marks, as in
+    « La salle découvre “ensemble” un film. »"""
     marks = INNER_QUOTATION_MARKS.get(str(language)[:2])
     if not text or marks is None:
         return text
-    if str(language).startswith("fr"):
-        text = SPACE_INSIDE_GUILLEMETS.sub("", text)
-    return text.translate(marks)
+    opening, closing = marks
+    return QUOTED.sub(lambda found: opening + next(filter(None, found.groups()), "") + closing, text)
