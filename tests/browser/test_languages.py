@@ -4,6 +4,7 @@ switcher and stays on the same page each time; on a phone the switcher fits the 
 import pytest
 from playwright.sync_api import expect
 
+from articles.factories import QuoteFactory
 from articles.models import Quote
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -50,3 +51,14 @@ def test_a_french_reader_is_offered_french_and_switches_languages_on_the_same_pa
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     assert page.url.endswith(f"/fr/quotes/?speaker={quote.speaker.slug}&sort=oldest")
     expect(page.get_by_label("Personne citée")).to_have_value(quote.speaker.name)
+
+
+@pytest.mark.parametrize(("prefix", "marks"), [("/fr", "«\u00a0…\u00a0»"), ("/de", "„…“"), ("", "“…”")])
+def test_a_translation_beside_a_quote_takes_the_quotation_marks_of_the_page(page, db, prefix, marks):
+    """The French page quotes an English translation « like this », with its spaces, as French does."""
+    said_in = {"/fr": "de", "/de": "fr", "": "de"}[prefix]
+    quote = QuoteFactory(text="Worte.", language=said_in, translation="Words.", translation_language="en")
+    page.goto(f"{prefix}{quote.get_absolute_url()}")
+    quotes = page.locator(".quote-alt q").evaluate("q => getComputedStyle(q).quotes")
+    opening, closing = marks.split("…")
+    assert quotes.startswith(f'"{opening}" "{closing}"')
