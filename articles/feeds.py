@@ -6,10 +6,11 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .models import Article, Festival, Person, Quote, Topic
+from .templatetags.typography import quoted_within
 
 FEED_ITEMS = 30
 
@@ -101,14 +102,21 @@ class PersonQuoteFeed(Feed):
         return Quote.objects.in_context().public().filter(speaker=person).latest_first()[:FEED_ITEMS]
 
     def item_title(self, quote):
-        return f"“{Truncator(quote.text).words(12)}” — {quote.panel.edition}"
+        return f"{quoted(Truncator(quote.text).words(12))} — {quote.panel.edition}"
 
     def item_description(self, quote):
-        lines = [f"“{quote.text}”"]
+        lines = [quoted(quote.text)]
         if quote.translation:
             lines.append(f"({quote.translation})")
-        lines.append(f"{quote.speaker.name}, {quote.panel.title}, {quote.panel.edition}")
+        affiliation = getattr(quote, "speaker_affiliation", "")
+        speaker = f"{quote.speaker.name}, {affiliation}" if affiliation else quote.speaker.name
+        lines.append(f"{speaker}, {quote.panel.title}, {quote.panel.edition}")
         return "<br>".join(escape(line) for line in lines)
+
+
+def quoted(text):
+    """`text` between the quotation marks of the feed's language, quotations within it nested."""
+    return _("“%(words)s”") % {"words": quoted_within(text, get_language())}
 
     def item_pubdate(self, quote):
         return quote.article.published_at

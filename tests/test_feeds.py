@@ -63,6 +63,16 @@ def test_a_person_feed_holds_their_quotes_escaped(client, db, settings):
     assert quote.speaker.name in feed.feed.title
 
 
+def test_a_person_feed_quotes_in_the_marks_of_its_language_with_the_affiliation_at_the_time(client, db):
+    quote = QuoteFactory(text="On découvre « ensemble » un film.", language="fr")
+    url = f"/people/{quote.speaker.slug}/feed.atom"
+    french = parsed(client, f"/fr{url}").entries[0]
+    assert french.title.startswith("«\u00a0On découvre “ensemble” un film.\u00a0» — ")
+    assert f"{quote.speaker.name}, Producer, Example Films, {quote.panel.title}" in french.summary
+    assert parsed(client, f"/de{url}").entries[0].title.startswith("„On découvre ‚ensemble‘ un film.“")
+    assert parsed(client, url).entries[0].title.startswith("“On découvre ‘ensemble’ un film.”")
+
+
 def test_feeds_of_unknown_things_are_not_found(client, db):
     for url in ("/festivals/nowhere/feed.atom", "/people/nobody/feed.atom", "/topics/nothing/feed.atom"):
         assert client.get(url).status_code == 404
