@@ -407,7 +407,17 @@ def find_person(people, text):
     return None, candidates
 
 
-# Sessions and articles ------------------------------------------------------------------------
+# Festivals, sessions and articles -------------------------------------------------------------
+
+YEAR = re.compile(r"\d{4}")
+
+
+def search_festivals(festivals, text):
+    """Festivals whose name, in any language or short, holds every word typed but a year ("berlinale
+    2025" names the Berlinale), case and accents ignored."""
+    names = [*festivals.model.name_fields, "short_name"]
+    words = [word for word in WORD.findall(text) if not YEAR.fullmatch(word)]
+    return festivals.filter(*[_contains_word(names, word) for word in words]) if words else festivals.none()
 
 
 def search_panels(panels, text):
@@ -424,7 +434,7 @@ def search_panels(panels, text):
             | Q(edition__festival__in=festivals)
             | Q(pk__in=Participation.objects.filter(person__in=people).values("panel"))
         )
-        return matches | Q(edition__year=int(word)) if re.fullmatch(r"\d{4}", word) else matches
+        return matches | Q(edition__year=int(word)) if YEAR.fullmatch(word) else matches
 
     return panels.filter(*[found(word) for word in WORD.findall(text)])
 

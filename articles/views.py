@@ -375,6 +375,9 @@ def site_search(request):
     quotes = Quote.objects.in_context().public()
     if search.has_words(text):
         results = {
+            "festivals": search.search_festivals(Festival.objects.public().by_local_name(), text)[
+                :SITE_SEARCH_RESULTS
+            ],
             "people": search.suggest_people(Person.objects.public(), text, limit=SITE_SEARCH_RESULTS),
             "panels": search.search_panels(Panel.objects.public().with_edition(), text)[:SITE_SEARCH_RESULTS],
             "articles": search.search_articles(Article.objects.public(), text)[:SITE_SEARCH_RESULTS],

@@ -40,7 +40,7 @@ EXPECTED_QUERIES = {
     "quote-list-everything": 9,
     "quote-detail": 1,
     "person-suggest": 1,
-    "site-search": 4,
+    "site-search": 5,
     # feeds: the festival, topic or person, then the items
     "article-feed": 1,
     "festival-feed": 2,

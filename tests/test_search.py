@@ -395,6 +395,15 @@ def test_site_search_finds_sessions_by_festival_year_and_people_on_stage(db, cli
     assert [panel.title for panel in results["panels"]] == (["Keynote"] if found_session else [])
 
 
+@pytest.mark.parametrize(
+    ("typed", "listed"), [("berlinale", True), ("Berlinale 2024", True), ("2024", False)]
+)
+def test_site_search_leads_to_a_festival_named(client, demo, typed, listed):
+    html = client.get("/search/", {"q": typed}).content.decode()
+    assert ('<h2 id="found-festivals">Festivals</h2>' in html) == listed
+    assert ('<a href="/festivals/berlinale/">' in html) == listed
+
+
 @pytest.mark.parametrize("typed", ["", "&&&", "x" * 600, "<script>x</script>"])
 def test_site_search_handles_odd_input(client, demo, typed):
     response = client.get("/search/", {"q": typed})
