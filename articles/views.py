@@ -61,7 +61,8 @@ def festival_list(request):
 
 def festival_detail(request, slug):
     festival = get_object_or_404(Festival.objects.public(), slug=slug)
-    editions = festival.editions.public().with_public_panel_counts()
+    # Counted, they are grouped: Django leaves Meta.ordering out of such queries.
+    editions = festival.editions.public().with_public_panel_counts().order_by("-year")
     return render(request, "articles/festival_detail.html", {"festival": festival, "editions": editions})
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from articles.factories import (
     ArticleFactory,
+    FestivalFactory,
     PanelFactory,
     ParticipationFactory,
     PersonFactory,
@@ -434,3 +435,16 @@ def test_sessions_on_the_same_topics_are_listed_latest_first(client, db):
     assert [onward.index(f"Streaming in {year}") for year in (2025, 2022, 2019)] == sorted(
         onward.index(f"Streaming in {year}") for year in (2025, 2022, 2019)
     )
+
+
+def test_a_festival_lists_its_editions_latest_first(client, db):
+    festival = FestivalFactory(slug="cannes", name="Cannes", short_name="")
+    for year in [2023, 2025, 2024]:
+        QuoteFactory(
+            participation__panel__edition__festival=festival,
+            participation__panel__edition__year=year,
+            participation__panel__edition__start_date=datetime.date(year, 5, 10),
+            participation__panel__edition__end_date=datetime.date(year, 5, 20),
+        )
+    text = visible_text(client.get("/festivals/cannes/"))
+    assert text.index("Cannes 2025") < text.index("Cannes 2024") < text.index("Cannes 2023")
