@@ -113,13 +113,13 @@ class PersonQuoteFeed(Feed):
         lines.append(f"{speaker}, {quote.panel.title}, {quote.panel.edition}")
         return "<br>".join(escape(line) for line in lines)
 
-
-def quoted(text):
-    """`text` between the quotation marks of the feed's language, quotations within it nested."""
-    return _("“%(words)s”") % {"words": quoted_within(text, get_language())}
-
     def item_pubdate(self, quote):
         return quote.article.published_at
 
     def item_author_name(self, quote):
         return quote.speaker.name
+
+
+def quoted(text):
+    """`text` between the quotation marks of the feed's language, quotations within it nested."""
+    return _("“%(words)s”") % {"words": quoted_within(text, get_language())}

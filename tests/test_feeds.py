@@ -70,7 +70,10 @@ def test_a_person_feed_quotes_in_the_marks_of_its_language_with_the_affiliation_
     assert french.title.startswith("«\u00a0On découvre “ensemble” un film.\u00a0» — ")
     assert f"{quote.speaker.name}, Producer, Example Films, {quote.panel.title}" in french.summary
     assert parsed(client, f"/de{url}").entries[0].title.startswith("„On découvre ‚ensemble‘ un film.“")
-    assert parsed(client, url).entries[0].title.startswith("“On découvre ‘ensemble’ un film.”")
+    english = parsed(client, url).entries[0]
+    assert english.title.startswith("“On découvre ‘ensemble’ un film.”")
+    assert english.author == quote.speaker.name
+    assert english.published_parsed[:3] == quote.article.published_at.timetuple()[:3]
 
 
 def test_feeds_of_unknown_things_are_not_found(client, db):
