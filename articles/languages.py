@@ -7,8 +7,10 @@ is sent once to that version of the page. The language cookie keeps what the rea
 then what they pick with the switcher, so that later visits from elsewhere stay where they are. The
 admin has no address per language: it speaks the editor's language (the cookie, else the browser's)."""
 
+from functools import cache
 from urllib.parse import urlsplit
 
+from babel import Locale
 from django.conf import global_settings, settings
 from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve
@@ -29,6 +31,30 @@ def language_name(code):
         return None
     name = translation.gettext(name)  # Django's own catalog names every language
     return name.lower() if translation.get_language() in NAMES_OF_LANGUAGES_IN_LOWER_CASE else name
+
+
+@cache
+def country_codes():
+    """Countries' codes by their names, folded, in English and in each language of the interface."""
+    from .search import fold
+
+    codes = {}
+    for language in ["en", *dict(settings.LANGUAGES)]:
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha():  # countries, not regions of the world ("150")
+                codes.setdefault(fold(name), code)
+    return codes
+
+
+def country_name(country):
+    """A country as an editor typed it ("Germany", "Allemagne", "DE"), named in the active language;
+    as typed when it is no country's name."""
+    from .search import fold
+
+    typed = country.strip()
+    code = typed.upper() if len(typed) == 2 else country_codes().get(fold(typed))
+    names = Locale.parse(translation.get_language() or settings.LANGUAGE_CODE).territories
+    return names.get(code, country) if code else country
 
 
 def language_of(path):

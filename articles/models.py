@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_comments.abstracts import CommentAbstractModel
 from simple_history.models import HistoricalRecords
 
+from .languages import country_name
 from .querysets import (
     ArticleQuerySet,
     EditionQuerySet,
@@ -174,6 +175,11 @@ class Festival(NamedInEachLanguage, PublicWhenCovered):
     @property
     def display_name(self):
         return self.short_name or self.local_name
+
+    @property
+    def local_country(self):
+        """The country named in the language of the page being made, when it is a country's name."""
+        return country_name(self.country) if self.country else ""
 
 
 class Edition(RemembersSavedValues, PublicWhenCovered):

@@ -333,3 +333,15 @@ def test_an_editions_days_are_written_as_a_range_the_way_each_language_writes_on
     html = client.get(urls[0]).content.decode()
     assert f'<time datetime="{start}">' in html
     assert f'<time datetime="{end}">' in html or start == end
+
+
+def test_a_festival_s_country_is_named_in_the_page_s_language(client, db):
+    germany = QuoteFactory(participation__panel__edition__festival__country="Germany").panel.edition.festival
+    QuoteFactory(participation__panel__edition__festival__country="Atlantis")
+    QuoteFactory(participation__panel__edition__festival__country="Frankreich")
+    french, german = visible_text(client.get("/fr/festivals/")), visible_text(client.get("/de/festivals/"))
+    english = visible_text(client.get("/festivals/"))
+    assert "Lyon, Allemagne" in french and "Lyon, Deutschland" in german and "Lyon, Germany" in english
+    assert "Lyon, France" in french and "Lyon, Frankreich" in german and "Lyon, France" in english
+    assert "Lyon, Atlantis" in french  # no country's name: as the editor typed it
+    assert "Lyon, Allemagne" in visible_text(client.get(f"/fr{germany.get_absolute_url()}"))
