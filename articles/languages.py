@@ -17,6 +17,8 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
+from .search import fold
+
 # Interface languages that write the name of a language in lower case within a sentence.
 NAMES_OF_LANGUAGES_IN_LOWER_CASE = {"fr"}
 # Every language Django names, by code (in English; its catalogs translate them).
@@ -36,8 +38,6 @@ def language_name(code):
 @cache
 def country_codes():
     """Countries' codes by their names, folded, in English and in each language of the interface."""
-    from .search import fold
-
     codes = {}
     for language in ["en", *dict(settings.LANGUAGES)]:
         for code, name in Locale.parse(language).territories.items():
@@ -49,8 +49,6 @@ def country_codes():
 def country_name(country):
     """A country as an editor typed it ("Germany", "Allemagne", "DE"), named in the active language;
     as typed when it is no country's name."""
-    from .search import fold
-
     typed = country.strip()
     code = typed.upper() if len(typed) == 2 else country_codes().get(fold(typed))
     names = Locale.parse(translation.get_language() or settings.LANGUAGE_CODE).territories
