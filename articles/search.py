@@ -427,11 +427,10 @@ def search_panels(panels, text):
     from .models import Festival, Participation, Person
 
     def found(word):
-        festivals = Festival.objects.filter(_contains_word([*Festival.name_fields, "short_name"], word))
         people = Person.objects.filter(_contains_word(["name"], word))
         matches = (
             _contains_word(["title", "venue", "description"], word)
-            | Q(edition__festival__in=festivals)
+            | Q(edition__festival__in=search_festivals(Festival.objects.all(), word))
             | Q(pk__in=Participation.objects.filter(person__in=people).values("panel"))
         )
         return matches | Q(edition__year=int(word)) if YEAR.fullmatch(word) else matches
