@@ -106,3 +106,27 @@ def test_the_quote_search_works_without_javascript(chromium, demo, live_server):
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Quotes by {speaker.name}")
     expect(page.locator("figure.quote").first).to_be_visible()
     context.close()
+
+
+def test_a_reader_copies_a_quotes_citation(chromium, demo, live_server):
+    context = chromium.new_context(base_url=live_server.url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    quote = Quote.objects.public().order_by("pk").first()
+    page.goto(quote.get_absolute_url())
+    citation = page.get_by_label("Citation").input_value()
+    page.get_by_role("button", name="Copy citation").click()
+    expect(page.get_by_role("status")).to_have_text("The citation is on your clipboard.")
+    assert page.evaluate("navigator.clipboard.readText()") == citation
+    context.close()
+
+
+def test_without_javascript_the_citation_is_offered_to_select_not_a_button_that_does_nothing(
+    chromium, demo, live_server
+):
+    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(Quote.objects.public().order_by("pk").first().get_absolute_url())
+    expect(page.get_by_label("Citation")).to_be_visible()
+    expect(page.get_by_role("button", name="Copy citation")).to_be_hidden()
+    context.close()
