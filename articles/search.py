@@ -16,12 +16,13 @@ from functools import cached_property, lru_cache, reduce
 from operator import itemgetter, or_
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, Value
+from django.db.models import BooleanField, Expression, F, FloatField, Func, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
-from django.db.models.lookups import Contains, Lookup
+from django.db.models.lookups import Contains, Lookup, Regex
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -96,13 +97,14 @@ def has_words(text):
 # Quotes ----------------------------------------------------------------------------------------
 
 
-class QuoteSearchDocument(Expression):
-    """The generated search_document column of quotes (PostgreSQL), which Django does not manage."""
+class SearchDocument(Expression):
+    """The generated search_document column of quotes, sessions, articles and people (PostgreSQL;
+    migrations 0005 and 0018), which Django does not manage."""
 
     output_field = SearchVectorField()
 
     def as_sql(self, compiler, connection):
-        # The quote table's alias in this query: "articles_quote" at the top, "U0" in a subquery.
+        # The table's alias in this query: "articles_quote" at the top, "U0" in a subquery.
         alias = compiler.query.get_initial_alias()
         return f"{compiler.quote_name_unless_alias(alias)}.search_document", []
 
@@ -127,17 +129,17 @@ def search_quotes(quotes, text):
             # A phrase: look for it among a bounded number of quotes holding all its words. Otherwise
             # common words that seldom stand side by side would have every quote holding them reread.
             holding_all_words = quotes.filter(
-                MatchesQuery(QuoteSearchDocument(), Cast(Value(all_words), output_field=SearchQueryField()))
+                MatchesQuery(SearchDocument(), Cast(Value(all_words), output_field=SearchQueryField()))
             )
             checks = settings.QUOTE_PHRASE_CHECKS
             to_check = list(holding_all_words.order_by().values_list("pk", flat=True)[: checks + 1])
             partly_checked = len(to_check) > checks
             matching = quotes.filter(IsAmong(F("pk"), Value(to_check[:checks]))).filter(
-                MatchesQuery(QuoteSearchDocument(), query)
+                MatchesQuery(SearchDocument(), query)
             )
         else:
-            matching = quotes.filter(MatchesQuery(QuoteSearchDocument(), query))
-        rank = SearchRank(QuoteSearchDocument(), query)
+            matching = quotes.filter(MatchesQuery(SearchDocument(), query))
+        rank = SearchRank(SearchDocument(), query)
     else:
         match = fts5_query(text)
         if not match:
@@ -421,27 +423,76 @@ def search_festivals(festivals, text):
 
 
 def search_panels(panels, text):
-    """Sessions where each word typed is in the title, venue or description, in the festival's
-    name, in the name of someone on stage, or is the year: "cannes 2025", "weiss keynote". Case and
-    accents are ignored. Festivals and people are looked up first, each once, not for every session."""
-    from .models import Festival, Participation, Person
+    """Sessions where each word typed begins a word of the title, venue or description or of the
+    name of someone on stage, is in the festival's name, or is the year: "cannes 2025", "weiss
+    keynote". Case and accents are ignored. Festivals and people are looked up first, each once, not
+    for every session."""
+    from .models import Edition, Festival, Participation, Person
 
     def found(word):
-        people = Person.objects.filter(_contains_word(["name"], word))
+        festivals = search_festivals(Festival.objects.all(), word)
+        people = Person.objects.filter(_holds_word(["name"], word))
         matches = (
-            _contains_word(["title", "venue", "description"], word)
-            | Q(edition__festival__in=search_festivals(Festival.objects.all(), word))
-            | Q(pk__in=Participation.objects.filter(person__in=people).values("panel"))
+            _holds_word(["title", "venue", "description"], word)
+            | _is_among("edition", Edition.objects.filter(festival__in=festivals).values("pk"))
+            | _is_among("pk", Participation.objects.filter(person__in=people).values("panel"))
         )
-        return matches | Q(edition__year=int(word)) if YEAR.fullmatch(word) else matches
+        if YEAR.fullmatch(word):
+            matches |= _is_among("edition", Edition.objects.filter(year=int(word)).values("pk"))
+        return matches
 
     return panels.filter(*[found(word) for word in WORD.findall(text)])
 
 
 def search_articles(articles, text):
-    """Articles whose title, summary or publication holds every word typed, case and accents ignored."""
+    """Articles where every word typed begins a word of the title, summary or publication, case and
+    accents ignored."""
     return articles.filter(
-        *[_contains_word(["title", "summary", "publication"], word) for word in WORD.findall(text)]
+        *[_holds_word(["title", "summary", "publication"], word) for word in WORD.findall(text)]
+    )
+
+
+def _holds_word(fields, word):
+    """A word in one of `fields` begins with `word`, case and accents ignored: "ai" finds "AI" and
+    "aid", not "said". On PostgreSQL through the row's search document (migration 0018: the words of
+    these fields), on SQLite by reading each row."""
+    if is_postgresql():
+        return MatchesQuery(SearchDocument(), PrefixQuery(Value(word)))
+    begins_a_word = rf"(?<!\w){re.escape(fold(word))}"
+    return reduce(or_, [Q(Regex(Folded(F(field)), begins_a_word)) for field in fields])
+
+
+class PrefixQuery(Func):
+    """The tsquery of the words beginning with a word typed (folded as the documents are)."""
+
+    template = "to_tsquery('archive_simple'::regconfig, quote_literal(%(expressions)s) || ':*')"
+    output_field = SearchQueryField()
+
+
+FIRST_FOUND_CANDIDATES = 200
+
+
+def first_found(matches, rows, count):
+    """The first `count` of `matches` (search_panels, search_articles) as `rows`, in `rows`' order:
+    two short queries. The ids of at most FIRST_FOUND_CANDIDATES matches come first, found in any
+    order, then the first rows among them. Asked for the first few in order at once, PostgreSQL may
+    expect a rare word to be common and walk the rows in order, testing each until enough match:
+    200 ms on 20,000 sessions for a word no session holds. Only when more match is that walk taken,
+    and then it soon finds enough."""
+    found = list(matches.order_by().values_list("pk", flat=True)[: FIRST_FOUND_CANDIDATES + 1])
+    if len(found) > FIRST_FOUND_CANDIDATES:
+        return list(matches[:count])
+    return list(rows.filter(_is_among("pk", found))[:count]) if found else []
+
+
+def _is_among(field, values):
+    """`field` is one of `values` (a list, or a queryset of one column). On PostgreSQL as `= ANY(…)`,
+    a subquery's values worked out once before the rows are read: each condition OR-ed with it can
+    then use its own index. With `IN (subquery)` PostgreSQL reads every row to test it."""
+    if not is_postgresql():
+        return Q(**{f"{field}__in": values})
+    return IsAmong(
+        F(field), ArraySubquery(values.order_by()) if isinstance(values, QuerySet) else Value(values)
     )
 
 

@@ -374,14 +374,19 @@ def site_search(request):
         text = text[:500]
     results = {}
     quotes = Quote.objects.in_context().public()
+    panels, articles = Panel.objects.public().with_edition(), Article.objects.public()
     if search.has_words(text):
         results = {
             "festivals": search.search_festivals(Festival.objects.public().by_local_name(), text)[
                 :SITE_SEARCH_RESULTS
             ],
             "people": search.suggest_people(Person.objects.public(), text, limit=SITE_SEARCH_RESULTS),
-            "panels": search.search_panels(Panel.objects.public().with_edition(), text)[:SITE_SEARCH_RESULTS],
-            "articles": search.search_articles(Article.objects.public(), text)[:SITE_SEARCH_RESULTS],
+            "panels": search.first_found(
+                search.search_panels(panels, text), rows=panels, count=SITE_SEARCH_RESULTS
+            ),
+            "articles": search.first_found(
+                search.search_articles(articles, text), rows=articles, count=SITE_SEARCH_RESULTS
+            ),
             "quotes": search.RankedResults(
                 search.search_quotes(quotes, text), rows=quotes, order=["-search_rank", "-pk"]
             )[:SITE_SEARCH_RESULTS],

@@ -40,7 +40,9 @@ EXPECTED_QUERIES = {
     "quote-list-everything": 9,
     "quote-detail": 1,
     "person-suggest": 1,
-    "site-search": 5,
+    # site search: festivals, people, the ids of matching sessions then their first rows, the ids of
+    # matching articles (none match here, so no rows are fetched), the ids of matching quotes
+    "site-search": 6,
     # feeds: the festival, topic or person, then the items
     "article-feed": 1,
     "festival-feed": 2,

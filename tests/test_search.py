@@ -378,6 +378,21 @@ def test_site_search_finds_sessions_and_articles_whatever_their_accents_and_case
 
 
 @pytest.mark.parametrize(
+    ("typed", "found"), [("ai", ["AI in the writers' room"]), ("AI", ["AI in the writers' room"]),
+                         ("writer", ["AI in the writers' room"]), ("aid", []), ("riters", [])],
+)  # fmt: skip
+def test_site_search_matches_the_beginnings_of_words_not_letters_inside_them(db, client, typed, found):
+    QuoteFactory(
+        participation__panel__title="AI in the writers' room",
+        article__title="AI in the writers' room, reported",
+    )
+    QuoteFactory(participation__panel__title="Said and done", article__title="Said and done, reported")
+    results = client.get("/search/", {"q": typed}).context["results"]
+    assert [panel.title for panel in results["panels"]] == found
+    assert [article.title for article in results["articles"]] == [f"{title}, reported" for title in found]
+
+
+@pytest.mark.parametrize(
     ("typed", "found_session"),
     [("cannes", True), ("Festival de Cannes 2025", True), ("cannes 2024", False),
      ("weiss-ozturk", True), ("Öztürk keynote", True), ("öztürk berlinale", False)],
