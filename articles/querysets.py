@@ -116,6 +116,10 @@ class PersonQuerySet(VisibleFromQuerySet):
         )
         return self.annotate(latest_affiliation=Subquery(latest))
 
+    def index_letters(self):
+        """The A–Z letters these people file under."""
+        return set(self.order_by().values_list("index_letter", flat=True).distinct())
+
 
 class PublicPanelCounts:
     """For querysets of things that have panels (editions, topics)."""

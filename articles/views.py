@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_comments.signals import comment_was_posted, comment_will_be_posted
 
-from . import comments, exporters, languages, search
+from . import comments, exporters, languages, page_cache, search
 from .filters import QuoteFilter
 from .models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
 from .pagination import paginate
@@ -163,10 +163,17 @@ def person_list(request):
             notice = _("“letter” must be a single letter from A to Z, or #.")
             letter = ""
     page, page_notice = paginate(request, people.with_latest_affiliation(), PEOPLE_PER_PAGE)
+    # Letters nobody files under are shown, not linked. Kept like the pages (page_cache).
+    in_use = page_cache.remember("people-letters", Person.objects.public().index_letters)
     return render(
         request,
         "articles/person_list.html",
-        {"page": page, "letters": A_TO_Z, "letter": letter.upper(), "notice": notice or page_notice},
+        {
+            "page": page,
+            "letters": [(initial, initial in in_use) for initial in A_TO_Z],
+            "letter": letter.upper(),
+            "notice": notice or page_notice,
+        },
     )
 
 

@@ -24,8 +24,9 @@ EXPECTED_QUERIES = {
     "festival-detail": 2,
     "edition-detail": 4,
     "panel-detail": 8,  # and onward: the same edition, the same topics, the same people
-    "person-list": 2,
-    "person-list-letter": 2,
+    # people: count and page, plus the letters people file under (then kept in the cache)
+    "person-list": 3,
+    "person-list-letter": 3,
     "person-detail": 4,
     "topic-list": 1,
     "topic-detail": 6,
