@@ -445,10 +445,10 @@ def search_panels(panels, text):
 
 
 def search_articles(articles, text):
-    """Articles where every word typed begins a word of the title, summary or publication, case and
-    accents ignored."""
+    """Articles where every word typed begins a word of the title, author, summary or publication,
+    case and accents ignored."""
     return articles.filter(
-        *[_holds_word(["title", "summary", "publication"], word) for word in WORD.findall(text)]
+        *[_holds_word(["title", "author", "summary", "publication"], word) for word in WORD.findall(text)]
     )
 
 

@@ -320,10 +320,7 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = ["-edition__year", "date", "start_time", "title"]
     list_display = ["title", "edition", "kind", "date", "venue", "participant_count"]
     list_filter = ["kind", "edition__festival", "edition__year", "topics"]
-    # And festivals and who was on stage: get_search_results. Titles and venues are not folded
-    # (accents ignored) as the small tables' names are: over 20,000 sessions, folding every row took
-    # the session picker past its 100 ms (bench/README.md).
-    search_fields = ["title", "venue"]
+    search_fields = ["title", "venue"]  # and more: get_search_results
     autocomplete_fields = ["edition", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["edition__festival"]
@@ -344,19 +341,14 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         )
 
     def get_search_results(self, request, queryset, search_term):
-        """By title or venue, festival, or who was on stage (named as the public site matches names).
-        Festivals and people are looked up first, so that each session is compared with ids only."""
-        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        """As the public site search finds sessions (words beginning those of the title, venue or
+        description, festivals, years, people on stage; accents ignored), or by who was on stage
+        named as the public site matches names, typos forgiven."""
         if not search.has_words(search_term):
-            return found, may_have_duplicates
-        festivals = Festival.objects.filter(
-            Q(name__contains_folded=search_term) | Q(short_name__contains_folded=search_term)
-        )
+            return queryset, False
         on_stage = Participation.objects.filter(person__in=people_named(search_term, 50)).values_list("panel")
-        elsewhere = Q(edition__festival__in=list(festivals.values_list("pk", flat=True))) | Q(
-            pk__in=[panel for (panel,) in on_stage]
-        )
-        return found | queryset.filter(elsewhere), may_have_duplicates
+        named = queryset.filter(pk__in=[panel for (panel,) in on_stage])
+        return search.search_panels(queryset, search_term) | named, False
 
     @admin.display(description=_("participants"), ordering="participant_count")
     def participant_count(self, panel):
@@ -426,7 +418,7 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         "comments_awaiting",
     ]
     list_filter = ["status", LanguageInUseFilter, "publication", "panels__edition__festival"]
-    search_fields = ["title", "author", "publication", "summary"]  # not folded: see PanelAdmin
+    search_fields = ["title", "author", "publication", "summary"]  # matched by get_search_results
     autocomplete_fields = ["panels"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
@@ -444,6 +436,13 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
             .get_queryset(request)
             .annotate(quote_count=related_count(Quote, "article"), comments_awaiting=comments_awaiting())
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """As the public site search finds articles: words beginning those of the title, author,
+        summary or publication, accents ignored."""
+        if not search.has_words(search_term):
+            return queryset, False
+        return search.search_articles(queryset, search_term), False
 
     @admin.display(description=_("comments awaiting moderation"), ordering="comments_awaiting")
     def comments_awaiting(self, article):
