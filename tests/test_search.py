@@ -359,6 +359,7 @@ def test_site_search_groups_people_sessions_articles_and_quotes(client, demo):
         ("ÉCRIRE", True, False),
         ("lefevre", False, True),
         ("grosser", False, True),
+        ("muller", False, True),
         ("Größer Écrire", False, False),
     ],
 )
@@ -368,6 +369,7 @@ def test_site_search_finds_sessions_and_articles_whatever_their_accents_and_case
     QuoteFactory(
         participation=ParticipationFactory(panel__title="Écrire pour les plateformes"),
         article__title="Größer als gedacht",
+        article__author="Jörg Müller",
         article__summary="Avec Hélène Lefèvre-Dupré et d'autres.",
     )
     results = client.get("/search/", {"q": typed}).context["results"]
