@@ -1,11 +1,13 @@
 """Quote and people search: the same behaviour on PostgreSQL and on SQLite."""
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.utils.html import escape
 
+from articles import search
 from articles.factories import ParticipationFactory, QuoteFactory
 from articles.models import Article, Quote
 
@@ -503,3 +505,27 @@ def test_a_minus_excludes_a_word_on_both_engines(client, demo):
 def test_an_excluded_phrase_leaves_quotes_without_it(client, demo):
     assert [text[:20] for text in found(client, q='-"la personne qui" outils')] == [TOOLS_QUOTE[:20]]
     assert found(client, q='outils "') == found(client, q="outils")
+
+
+@pytest.mark.parametrize("candidates", [200, 2], ids=["few-matches", "more-matches-than-candidates"])
+def test_site_search_lists_the_first_sessions_and_articles_in_order_however_many_match(
+    db, client, monkeypatch, candidates
+):
+    """Up to FIRST_FOUND_CANDIDATES matches are put in order among themselves; beyond that the
+    database lists them in order itself. Either way the reader gets the same first five."""
+    monkeypatch.setattr(search, "FIRST_FOUND_CANDIDATES", candidates)
+    for day in [5, 1, 4, 2, 6, 3]:
+        QuoteFactory(
+            participation__panel__title=f"Keynote on day {day}",
+            participation__panel__date=datetime.date(2025, 5, day),
+            article__title=f"Keynote report {day}",
+            article__published_on=datetime.date(2025, 6, day),
+        )
+    QuoteFactory(participation__panel__title="Another session", article__title="Another report")
+    results = client.get("/search/", {"q": "keynote"}).context["results"]
+    assert [panel.title for panel in results["panels"]] == [
+        f"Keynote on day {day}" for day in [1, 2, 3, 4, 5]
+    ]
+    assert [article.title for article in results["articles"]] == [
+        f"Keynote report {day}" for day in [6, 5, 4, 3, 2]
+    ]
