@@ -17,20 +17,9 @@ Prints p50 and p95 in milliseconds, each also as a multiple of the SQL floor's.
 import argparse
 import random
 import statistics
-import time
 
-from setup import django_on_bench_database
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def timed(function):
-    started = time.perf_counter()
-    function()
-    return (time.perf_counter() - started) * 1000
+from search_bench import fetched_with_statements, percentile, replay, timed
+from setup import django_on_bench_database, sample_quotes
 
 
 def main():
@@ -41,7 +30,6 @@ def main():
     args = parser.parse_args()
     django_on_bench_database()
 
-    from django.db import connection
     from django.template import engines
     from django.test import Client
 
@@ -52,11 +40,7 @@ def main():
 
     rng = random.Random(7)
     client = Client(HTTP_HOST="localhost")
-    max_id = Quote.objects.order_by("-pk").values_list("pk", flat=True).first()
-    ids = [rng.randrange(1, max_id + 1) for _ in range(args.samples * 2)]
-    quotes = list(
-        Quote.objects.public().filter(pk__in=ids).select_related("speaker", "panel__edition__festival")
-    )[: args.samples]
+    quotes = sample_quotes(rng, args.samples)
     empty_page = engines["django"].from_string('{% extends "base.html" %}')
 
     def first_page(rows):
@@ -110,27 +94,13 @@ def main():
             client.get(url)
         times = {name: [] for name in ("floor", "orm", "request", "base", "page")}
         for url, orm in cases:
-            statements = []
-
-            def capture(execute, sql, params, many, context, statements=statements):
-                statements.append((sql, params))
-                return execute(sql, params, many, context)
-
-            with connection.execute_wrapper(capture):
-                request = client.get(url).wsgi_request
+            response, statements = fetched_with_statements(client, url)
             orm()
-
-            def replay(statements=statements):
-                with connection.cursor() as cursor:
-                    for sql, params in statements:
-                        cursor.execute(sql, params)
-                        cursor.fetchall()
-
             times["page"].append(timed(lambda url=url: client.get(url)))
-            times["floor"].append(timed(replay))
+            times["floor"].append(timed(lambda statements=statements: replay(statements)))
             times["orm"].append(timed(orm))
             times["request"].append(timed(lambda: client.get("/robots.txt")))
-            times["base"].append(timed(lambda request=request: empty_page.render({}, request)))
+            times["base"].append(timed(lambda request=response.wsgi_request: empty_page.render({}, request)))
         figures = {
             name: (statistics.median(values), percentile(values, 0.95)) for name, values in times.items()
         }

@@ -14,7 +14,7 @@ import random
 import statistics
 import time
 
-from setup import django_on_bench_database
+from setup import django_on_bench_database, sample_quotes
 
 
 def percentile(values, share):
@@ -28,6 +28,32 @@ def timed(function):
     return (time.perf_counter() - started) * 1000
 
 
+def fetched_with_statements(client, url):
+    """The response to `url`, and the SQL statements it ran with their parameters."""
+    from django.db import connection
+
+    statements = []
+
+    def capture(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        response = client.get(url)
+    return response, statements
+
+
+def replay(statements):
+    """The statements run again as the page ran them, with their parameters apart: a statement the
+    connection has prepared (settings: DATABASE_PREPARED_STATEMENTS) is not planned again."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -37,7 +63,6 @@ def main():
     args = parser.parse_args()
     django_on_bench_database()
 
-    from django.db import connection
     from django.test import Client
 
     from articles.models import Person, Quote
@@ -45,17 +70,7 @@ def main():
     rng = random.Random(7)
     client = Client(HTTP_HOST="localhost")
     quote_count = Quote.objects.count()
-    max_id = Quote.objects.order_by("-pk").values_list("pk", flat=True).first()
-
-    def sample_quotes(k):
-        ids = [rng.randrange(1, max_id + 1) for _ in range(k * 2)]
-        return list(
-            Quote.objects.public()
-            .filter(pk__in=ids)
-            .select_related("speaker", "panel__edition__festival")[:k]
-        )
-
-    quotes = sample_quotes(args.samples)
+    quotes = sample_quotes(rng, args.samples)
 
     def word_of(quote):
         """A word from a real quote: common words are drawn as often as readers would meet them."""
@@ -128,14 +143,7 @@ def main():
         for url, _ in cases:
             # The page once untimed, its statements kept: page and floor are then both timed with
             # the rows they read already in memory (timed first, the page alone paid for reading them).
-            statements = []
-
-            def capture(execute, sql, params, many, context, statements=statements):
-                statements.append((sql, params))
-                return execute(sql, params, many, context)
-
-            with connection.execute_wrapper(capture):
-                client.get(url)
+            _, statements = fetched_with_statements(client, url)
             response = None
 
             def get(url=url):
@@ -144,16 +152,7 @@ def main():
 
             pages.append(timed(get))
             assert response.status_code == 200, (url, response.status_code)
-
-            # Replayed as the page ran them, with their parameters apart: a statement the
-            # connection has prepared (settings: DATABASE_PREPARED_STATEMENTS) is not planned again.
-            def replay(statements=statements):
-                with connection.cursor() as cursor:
-                    for sql, params in statements:
-                        cursor.execute(sql, params)
-                        cursor.fetchall()
-
-            floors.append(timed(replay))
+            floors.append(timed(lambda statements=statements: replay(statements)))
         baselines = [timed(baseline) for _, baseline in cases[: args.baseline_samples]]
         page_p50, page_p95 = statistics.median(pages), percentile(pages, 0.95)
         floor_p50, floor_p95 = statistics.median(floors), percentile(floors, 0.95)

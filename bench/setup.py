@@ -25,3 +25,17 @@ def django_on_bench_database():
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def sample_quotes(rng, count):
+    """`count` public quotes drawn with `rng`, each with its speaker, session, edition and festival:
+    the parameters the benchmarks search with come from real rows."""
+    from articles.models import Quote
+
+    max_id = Quote.objects.order_by("-pk").values_list("pk", flat=True).first()
+    ids = [rng.randrange(1, max_id + 1) for _ in range(count * 2)]
+    return list(
+        Quote.objects.public()
+        .filter(pk__in=ids)
+        .select_related("speaker", "panel__edition__festival")[:count]
+    )

@@ -13,7 +13,7 @@ import statistics
 import time
 
 from search_bench import percentile, timed
-from setup import django_on_bench_database
+from setup import django_on_bench_database, sample_quotes
 
 
 def main():
@@ -31,11 +31,7 @@ def main():
 
     rng = random.Random(7)
     client = Client(HTTP_HOST="localhost")
-    max_id = Quote.objects.order_by("-pk").values_list("pk", flat=True).first()
-    ids = [rng.randrange(1, max_id + 1) for _ in range(args.samples * 2)]
-    quotes = list(
-        Quote.objects.public().filter(pk__in=ids).select_related("speaker", "panel__edition__festival")
-    )[: args.samples]
+    quotes = sample_quotes(rng, args.samples)
 
     def words_of(text):
         return [word.strip(".?!,") for word in text.split() if len(word.strip(".?!,")) > 1]
