@@ -200,6 +200,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("de", _("German"))]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # the reader's choice, for a year
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["festival.formats"]  # where a language writes something its own way
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

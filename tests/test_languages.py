@@ -181,11 +181,16 @@ def test_the_admin_speaks_the_editors_language(editor):
 
 
 def test_dates_and_numbers_are_written_as_each_language_writes_them(client):
-    quote = QuoteFactory(participation__panel=PanelFactory(date=datetime.date(2026, 11, 24)))
+    panel = PanelFactory(
+        date=datetime.date(2026, 11, 24), start_time=datetime.time(14, 30), end_time=datetime.time(16, 0)
+    )
+    quote = QuoteFactory(participation__panel=panel)
     panel_url = quote.panel.get_absolute_url()
-    assert "24 novembre 2026" in visible_text(client.get(f"/fr{panel_url}"))
-    assert "24. November 2026" in visible_text(client.get(f"/de{panel_url}"))
-    assert "Nov. 24, 2026" in visible_text(client.get(panel_url))
+    french = client.get(f"/fr{panel_url}")
+    assert "24 novembre 2026, 14 h 30–16 h 00" in visible_text(french)
+    assert ', 14\xa0h\xa030</time>–<time datetime="16:00">16\xa0h\xa000</time>' in french.content.decode()
+    assert "24. November 2026, 14:30–16:00" in visible_text(client.get(f"/de{panel_url}"))
+    assert "Nov. 24, 2026, 2:30 p.m.–4 p.m." in visible_text(client.get(panel_url))
 
     assert "10,000" in visible_text(client.get("/quotes/"))  # "at most 10,000 quotes" per download
     assert "10.000" in visible_text(client.get("/de/quotes/"))
