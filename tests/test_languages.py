@@ -199,21 +199,34 @@ def test_dates_and_numbers_are_written_as_each_language_writes_them(client):
 
 def test_roles_on_stage_read_the_same_for_a_woman_and_a_man_in_french_and_german(client):
     """Roles are named by what was done on stage (Modération, Gesprächsführung), by a noun that is
-    the same for anyone (Podiumsgast) or in inclusive writing (Intervenant·e), never with a masculine
-    noun ("Modérateur", "Podiumsteilnehmer") under a woman's name."""
+    the same for anyone (Podiumsgast) or in inclusive writing (Intervenant·e, Redner·in), never with a
+    masculine noun ("Modérateur", "Podiumsteilnehmer") under a woman's name, nor with a word that
+    reads as the kind of session ("Vortrag", "Keynote") or as a film genre ("Animation")."""
     quote = QuoteFactory(participation__role=Participation.Role.MODERATOR)
     panel = quote.panel
-    for role in [Participation.Role.INTERVIEWER, Participation.Role.PANELIST, Participation.Role.SPEAKER]:
+    Role = Participation.Role
+    for role in [Role.INTERVIEWER, Role.PANELIST, Role.SPEAKER, Role.HOST, Role.KEYNOTE]:
         ParticipationFactory(panel=panel, role=role)
     panel_url, quote_url = panel.get_absolute_url(), quote.get_absolute_url()
 
     french = visible_text(client.get(f"/fr{panel_url}"))
-    for label in ["Modération", "Conduite de l’entretien", "Panéliste", "Intervenant·e"]:
+    for label in [
+        "Modération", "Conduite de l’entretien", "Panéliste", "Intervenant·e", "Animateur·rice",
+        "Intervenant·e principal·e",
+    ]:  # fmt: skip
         assert label in french
     german = visible_text(client.get(f"/de{panel_url}"))
-    for label in ["Moderation", "Gesprächsführung", "Podiumsgast", "Vortrag"]:
+    for label in [
+        "Moderation",
+        "Gesprächsführung",
+        "Podiumsgast",
+        "Redner·in",
+        "Gastgeber·in",
+        "Keynote-Redner·in",
+    ]:
         assert label in german
     assert "Modérateur" not in french and "Podiumsteilnehmer" not in german
+    assert "Animation" not in french and "Vortrag" not in german
 
     assert f"Personne citée {quote.speaker.name}" in visible_text(client.get(f"/fr{quote_url}"))
     assert f"Gesagt von {quote.speaker.name}" in visible_text(client.get(f"/de{quote_url}"))
