@@ -572,14 +572,16 @@ class Quote(PublicWhenCovered):
 
     def clean(self):
         errors = {}
+        # A quote without a language of its own takes its article's when saved.
+        language = self.language or (self.article.language if Quote.article.is_cached(self) else "")
         if self.translation.strip() and not self.translation_language:
             errors["translation_language"] = _("Say which language the translation is in.")
-        elif self.translation.strip() and self.translation_language == self.language:
-            errors["translation_language"] = _("A translation is in another language than the quote.")
+        elif self.translation.strip() and self.translation_language == language:
+            errors["translation_language"] = _("The translation must be in another language than the quote.")
         if self.spoken_text.strip() and not self.spoken_language:
             errors["spoken_language"] = _("Say which language the words were spoken in.")
-        elif self.spoken_text.strip() and self.spoken_language == self.language:
-            errors["spoken_language"] = _("The words as spoken are in another language than the quote.")
+        elif self.spoken_text.strip() and self.spoken_language == language:
+            errors["spoken_language"] = _("The words as spoken must be in another language than the quote.")
         covered = self._covered_panel_ids()
         if not self.panel_id and covered is not None and len(covered) == 1:
             self.panel_id = next(iter(covered))

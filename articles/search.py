@@ -422,21 +422,21 @@ def search_festivals(festivals, text):
     return festivals.filter(*[_contains_word(names, word) for word in words]) if words else festivals.none()
 
 
-def search_panels(panels, text):
+def search_panels(panels, text, *, by_people_on_stage=True):
     """Sessions where each word typed begins a word of the title, venue or description or of the
     name of someone on stage, is in the festival's name, or is the year: "cannes 2025", "weiss
     keynote". Case and accents are ignored. Festivals and people are looked up first, each once, not
-    for every session."""
+    for every session. Without `by_people_on_stage`, names of people on stage are not looked in."""
     from .models import Edition, Festival, Participation, Person
 
     def found(word):
         festivals = search_festivals(Festival.objects.all(), word)
-        people = Person.objects.filter(_holds_word(["name"], word))
-        matches = (
-            _holds_word(["title", "venue", "description"], word)
-            | _is_among("edition", Edition.objects.filter(festival__in=festivals).values("pk"))
-            | _is_among("pk", Participation.objects.filter(person__in=people).values("panel"))
+        matches = _holds_word(["title", "venue", "description"], word) | _is_among(
+            "edition", Edition.objects.filter(festival__in=festivals).values("pk")
         )
+        if by_people_on_stage:
+            people = Person.objects.filter(_holds_word(["name"], word))
+            matches |= _is_among("pk", Participation.objects.filter(person__in=people).values("panel"))
         if YEAR.fullmatch(word):
             matches |= _is_among("edition", Edition.objects.filter(year=int(word)).values("pk"))
         return matches

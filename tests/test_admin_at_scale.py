@@ -74,6 +74,18 @@ def test_quote_search_finds_words_as_the_public_search_does(admin_client, demo):
     assert found and all("outils" in text for text in found)
 
 
+@pytest.mark.parametrize("typed", ["MUNCHEN", "filmfest munchen", "mut zur ubersetzung"])
+def test_quote_search_finds_a_session_or_festival_typed_without_accents(admin_client, db, typed):
+    QuoteFactory(
+        participation__panel__title="Mut zur Übersetzung",
+        participation__panel__edition__festival__name="Filmfest München",
+    )
+    QuoteFactory(participation__panel__title="Another session")
+    url, _ = changelist("quote")
+    response = admin_client.get(url, {"q": typed})
+    assert [quote.panel.title for quote in response.context["cl"].result_list] == ["Mut zur Übersetzung"]
+
+
 def test_quote_search_finds_a_speaker_by_a_misspelt_name(admin_client, demo):
     url, _ = changelist("quote")
     response = admin_client.get(url, {"q": "kaspers"})

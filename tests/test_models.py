@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
 from articles.factories import (
+    ArticleFactory,
     EditionFactory,
     PanelFactory,
     ParticipationFactory,
@@ -75,13 +76,27 @@ def test_a_translation_and_the_words_as_spoken_are_in_another_language_than_the_
     with pytest.raises(ValidationError) as error:
         quote.full_clean()
     assert error.value.message_dict["translation_language"] == [
-        "A translation is in another language than the quote."
+        "The translation must be in another language than the quote."
     ]
     assert error.value.message_dict["spoken_language"] == [
-        "The words as spoken are in another language than the quote."
+        "The words as spoken must be in another language than the quote."
     ]
     quote.translation_language, quote.spoken_language = "en", "en"
     quote.full_clean()
+
+
+def test_a_quote_without_a_language_is_checked_in_its_articles_language():
+    """An editor may leave a quote's language empty: it then takes the article's, so a translation
+    in the article's language is refused as one in the quote's own would be."""
+    quote = QuoteFactory.build(
+        participation=ParticipationFactory(), article=ArticleFactory(language="de"), language=""
+    )
+    quote.translation, quote.translation_language = "Übersetzte Worte.", "de"
+    with pytest.raises(ValidationError) as error:
+        quote.full_clean()
+    assert error.value.message_dict["translation_language"] == [
+        "The translation must be in another language than the quote."
+    ]
 
 
 def test_a_translation_needs_its_language():

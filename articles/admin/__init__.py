@@ -577,17 +577,15 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """Words as the public search finds them (stemmed, accents ignored, indexed), the speaker, or
-        the session or festival."""
+        the session or festival as the public site search finds sessions."""
         if not search.has_words(search_term):
             return queryset, False
         # As lists of ids, which the database looks up in the indexes of quotes: as subqueries, it
         # would test every quote of the table against each.
         by_words = list(search.search_quotes(queryset, search_term).values_list("pk", flat=True))
-        sessions = Panel.objects.filter(
-            Q(title__icontains=search_term)
-            | Q(edition__festival__name__icontains=search_term)
-            | Q(edition__festival__short_name__icontains=search_term)
-        )
+        # Sessions by their own words and festival: a name typed means the speaker, not everyone
+        # quoted at a session that person was on stage at.
+        sessions = search.search_panels(Panel.objects.all(), search_term, by_people_on_stage=False)
         found = (
             Q(pk__in=by_words)
             | Q(speaker__in=people_named(search_term, 50))
