@@ -486,6 +486,9 @@ class Article(TimestampedModel):
         return self.published_at if self.status == self.Status.PUBLISHED else None
 
 
+POSITION_TAKEN = _("Another quote of this article has this position.")
+
+
 class Quote(PublicWhenCovered):
     text = models.TextField(_("words as reported"), help_text=_("Exactly as the article printed them."))
     language = models.CharField(
@@ -534,6 +537,9 @@ class Quote(PublicWhenCovered):
 
     # Set by the article admin to the panels submitted alongside the quotes, which are not saved yet.
     covered_panel_ids = None
+    # Set by the article admin, which checks the positions of an article's quotes all together: one
+    # by one, two quotes swapping places would each find the other's place taken.
+    positions_checked_together = False
 
     class Meta:
         ordering = ["position", "pk"]
@@ -582,6 +588,12 @@ class Quote(PublicWhenCovered):
             errors["spoken_language"] = _("Say which language the words were spoken in.")
         elif self.spoken_text.strip() and self.spoken_language == language:
             errors["spoken_language"] = _("The words as spoken must be in another language than the quote.")
+        if self.position and self.article_id and not self.positions_checked_together:
+            others = Quote.objects.filter(article_id=self.article_id, position=self.position).exclude(
+                pk=self.pk
+            )
+            if others.exists():
+                errors["position"] = POSITION_TAKEN
         covered = self._covered_panel_ids()
         if not self.panel_id and covered is not None and len(covered) == 1:
             self.panel_id = next(iter(covered))

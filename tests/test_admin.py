@@ -179,6 +179,31 @@ def test_an_error_in_a_folded_section_of_a_quote_opens_it(admin_client, demo):
     assert "<details>" in without_error
 
 
+def test_two_quotes_of_an_article_may_swap_places_but_not_share_one(admin_client, demo):
+    """The import finds an article's quotes by their position: two at one place would be confused."""
+    article = Article.objects.get()
+    first, second = article.quotes.order_by("position")[:2]
+    url = admin_url(Article, "change", article.pk)
+    response = submit_admin_form(admin_client, url, **{"quotes-1-position": str(first.position)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        "Another quote of this article has this position."
+        in html[html.index('id="quotes-1"') : html.index('id="quotes-2"')]
+    )
+    assert article.quotes.filter(position=first.position).count() == 1
+
+    swapped = {"quotes-0-position": str(second.position), "quotes-1-position": str(first.position)}
+    assert submit_admin_form(admin_client, url, **swapped).status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.position, second.position) == (2, 1)
+
+    alone = admin_url(Quote, "change", first.pk)
+    response = submit_admin_form(admin_client, alone, position=str(second.position))
+    assert "Another quote of this article has this position." in visible_text(response)
+
+
 @pytest.mark.parametrize("model", [Person, Panel, Article], ids=lambda m: m.__name__)
 def test_deleting_what_quotes_depend_on_is_refused_with_a_clear_message(admin_client, demo, model):
     obj = model.objects.first()

@@ -5,6 +5,8 @@ large lists count and page with pagination.LargeTablePaginator. Admins set `orde
 that changelists and autocompletes stay in a stable order.
 """
 
+from collections import defaultdict
+
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +28,7 @@ from simple_history.models import is_historic, to_historic
 from .. import exporters, search, visibility
 from ..comments import comments_awaiting
 from ..models import (
+    POSITION_TAKEN,
     Article,
     Edition,
     Festival,
@@ -366,7 +369,20 @@ class QuoteFormSet(BaseInlineFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         form.instance.covered_panel_ids = self.covered_panel_ids
+        form.instance.positions_checked_together = True
         return form
+
+    def clean(self):
+        """Two quotes of the article may not share a position (the import finds quotes by it)."""
+        super().clean()
+        holders = defaultdict(list)
+        for form in self.forms:
+            position = getattr(form, "cleaned_data", {}).get("position")
+            if position and not self._should_delete_form(form) and (form.instance.pk or form.has_changed()):
+                holders[position].append(form)
+        for forms in holders.values():
+            for form in forms[1:] if len(forms) > 1 else []:
+                form.add_error("position", POSITION_TAKEN)
 
 
 class QuoteInline(LanguageFields, ViewOnSiteWhenPublic, admin.StackedInline):
