@@ -188,7 +188,11 @@ def test_dates_and_numbers_are_written_as_each_language_writes_them(client):
     panel_url = quote.panel.get_absolute_url()
     french = client.get(f"/fr{panel_url}")
     assert "24 novembre 2026, 14 h 30–16 h 00" in visible_text(french)
-    assert ', 14\xa0h\xa030</time>–<time datetime="16:00">16\xa0h\xa000</time>' in french.content.decode()
+    # No line break inside a time, nor after the dash of a range.
+    assert (
+        ', 14\xa0h\xa030</time><span class="nowrap">–<time datetime="16:00">16\xa0h\xa000</time></span>'
+        in (french.content.decode())
+    )
     assert "24. November 2026, 14:30–16:00" in visible_text(client.get(f"/de{panel_url}"))
     assert "Nov. 24, 2026, 2:30 p.m.–4 p.m." in visible_text(client.get(panel_url))
 
@@ -351,6 +355,8 @@ def test_an_editions_days_are_written_as_a_range_the_way_each_language_writes_on
     html = client.get(urls[0]).content.decode()
     assert f'<time datetime="{start}">' in html
     assert f'<time datetime="{end}">' in html or start == end
+    # Days of one month stay on one line: no "15–" left at the end of a line.
+    assert ('<span class="nowrap"><time' in html) == (start[:7] == end[:7] and start != end)
 
 
 def test_a_festival_s_country_is_named_in_the_page_s_language(client, db):

@@ -24,7 +24,8 @@ def date_range(start, end=None):
     formats = RANGE_FORMATS.get((get_language() or "").split("-")[0], {})
     if start.year == end.year and start.month == end.month and "month" in formats:
         first, last = formats["month"]
-        return format_html("{}–{}", day(start, first), day(end, last))
+        # Kept on one line: a break after the dash would leave "15–" alone at the end of a line.
+        return format_html('<span class="nowrap">{}–{}</span>', day(start, first), day(end, last))
     if start.year == end.year and "year" in formats:
         first, last = formats["year"]
         return format_html("{} – {}", day(start, first), day(end, last))
