@@ -291,6 +291,12 @@ def test_french_punctuation_stays_with_its_word(client, demo):
     assert "quoi ?" not in html
     article = client.get("/articles/berlin-debat-menace-ia-emplois-hollywood/").content.decode()
     assert "Hollywood\u00a0: «\u00a0Craignez la personne qui utilise ces outils\u00a0»" in article
+    head = article[: article.index("</head>")]
+    assert "<title>Berlin débat de la menace de l’IA pour les emplois à Hollywood\u00a0:" in head
+    assert (
+        'property="og:title" content="Berlin débat de la menace de l’IA pour les emplois à Hollywood\u00a0:'
+        in head
+    )
 
 
 def test_english_text_is_left_as_typed(client, db):
