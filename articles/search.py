@@ -445,11 +445,10 @@ def search_panels(panels, text, *, by_people_on_stage=True):
 
 
 def search_articles(articles, text):
-    """Articles where every word typed begins a word of the title, author, summary or publication,
-    case and accents ignored."""
-    return articles.filter(
-        *[_holds_word(["title", "author", "summary", "publication"], word) for word in WORD.findall(text)]
-    )
+    """Articles where every word typed begins a word of the title, author, summary, publication or
+    text, case and accents ignored."""
+    fields = ["title", "author", "summary", "publication", "body"]
+    return articles.filter(*[_holds_word(fields, word) for word in WORD.findall(text)])
 
 
 def _holds_word(fields, word):

@@ -401,7 +401,14 @@ def site_search(request):
     elif text:
         notice = _("Type at least one word to search for.")
     return render(
-        request, "articles/site_search.html", {"search_text": text, "results": results, "notice": notice}
+        request,
+        "articles/site_search.html",
+        {
+            "search_text": text,
+            "results": results,
+            "found_anything": any(results.values()),
+            "notice": notice,
+        },
     )
 
 

@@ -354,6 +354,22 @@ def test_site_search_groups_people_sessions_articles_and_quotes(client, demo):
     assert headings == ["People", "Sessions", "Articles", "Quotes"]
 
 
+def test_site_search_finds_an_article_by_a_word_of_its_text(db, client):
+    QuoteFactory(article__title="Report from Munich", article__body="The Q&A ran over: a long Fragerunde.")
+    results = client.get("/search/", {"q": "fragerunde"}).context["results"]
+    assert [article.title for article in results["articles"]] == ["Report from Munich"]
+
+
+def test_a_site_search_that_finds_nothing_says_so_once(client, demo):
+    response = client.get("/search/", {"q": "zzyzx"})
+    text = visible_text(response)
+    assert "Nothing in the archive matches “zzyzx”. Check the spelling, or try fewer words." in text
+    assert "<h2" not in response.content.decode().split("<h1")[1]
+    partly = visible_text(client.get("/search/", {"q": "outils"}))  # only words said
+    assert "Craignez la personne qui utilise ces outils" in partly
+    assert "No people match." in partly and "Nothing in the archive" not in partly
+
+
 @pytest.mark.parametrize(
     ("typed", "session", "article"),
     [

@@ -4,7 +4,7 @@ that took 120 ms for 20,000 sessions and 220 ms for 40,000 articles, and up to a
 for a two-letter word, which no trigram index can narrow.
 
 Each document holds the words of a session's title, venue and description, of an article's
-title, author, summary and publication, or of a person's name, in lower case without accents
+title, author, summary, publication and body, or of a person's name, in lower case without accents
 (archive_simple: no stemming, since names and titles mix languages), in a GIN index. SQLite keeps
 reading every row.
 """
@@ -13,7 +13,7 @@ from django.db import migrations
 
 DOCUMENTS = {
     "articles_panel": ["title", "venue", "description"],
-    "articles_article": ["title", "author", "summary", "publication"],
+    "articles_article": ["title", "author", "summary", "publication", "body"],
     "articles_person": ["name"],
 }
 
