@@ -358,9 +358,8 @@ def build(quotes, people, panels):
 
     rng = random.Random(2026)
     proper_nouns = invented_words(rng, 3000)
-    samplers = {
-        language: zipf_sampler(vocabulary(language, rng, proper_nouns), rng) for language in VOCABULARY
-    }
+    vocabularies = {language: vocabulary(language, rng, proper_nouns) for language in VOCABULARY}
+    samplers = {language: zipf_sampler(words, rng) for language, words in vocabularies.items()}
     surnames = LAST_NAMES + [name.capitalize() for name in invented_words(rng, 6000)]
     stop_words = {language: words.split() for language, words in STOP_WORDS.items()}
     now = datetime.datetime.now(datetime.UTC)
@@ -528,6 +527,13 @@ def build(quotes, people, panels):
         article_count = panels * 2
         article_panel = {a: rng.randrange(1, panels + 1) for a in range(1, article_count + 1)}
         published = {a: rng.random() < 0.95 for a in article_panel}
+        # Reports' own text, drawn apart (text_rng) so that the quotes after it stay as they were.
+        text_rng = random.Random(11)
+        text_samplers = {language: zipf_sampler(words, text_rng) for language, words in vocabularies.items()}
+
+        def report(language, sentences):
+            return " ".join(sentence(text_rng, text_samplers, stop_words, language) for _ in range(sentences))
+
         copy(
             cursor,
             "articles_article",
@@ -558,15 +564,16 @@ def build(quotes, people, panels):
                     f"Trade Weekly {a % 7}",
                     "",
                     datetime.date(editions[panel_edition[p] - 1][1], 2, 12) + datetime.timedelta(days=a % 20),
-                    rng.choice(LANGUAGES),
+                    language,
                     "",
-                    "",
-                    "",
+                    report(language, 1),
+                    report(language, 15),
                     "published" if published[a] else "draft",
                     now if published[a] else None,
                     True,
                 )
                 for a, p in article_panel.items()
+                for language in [rng.choice(LANGUAGES)]
             ),
         )
         copy(cursor, "articles_article_panels", ["article_id", "panel_id"], article_panel.items())
