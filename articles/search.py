@@ -298,7 +298,8 @@ def teach_sqlite_to_fold(sender, connection, **kwargs):
 def highlight(text, search_text):
     """`text` escaped, with the words that match `search_text` in <mark>. A word matches when one
     folded form starts with the other (outil/outils, createurs/créateurs), which follows the stemmed
-    and prefix matching of both engines closely enough to show the reader why a quote matched."""
+    and prefix matching of both engines closely enough to show the reader why a quote matched. A
+    shorter word in the text must lack no more than an ending: "über" is not "Übersetzung"."""
     terms = frozenset(fold(term) for term in WORD.findall(search_text or ""))
     escaped = escape(text)
     if not terms:
@@ -315,10 +316,17 @@ def highlight(text, search_text):
 WORD_OR_ENTITY = re.compile(r"&#?\w+;|(?P<word>\w+)")
 
 
+MAX_ENDING = 3  # letters a stemmer takes off a word typed, for highlighting: créateurs, Übersetzungen
+
+
 @lru_cache(maxsize=20_000)
 def _matches_a_term(word, terms):
     folded = fold(word)
-    return any(folded.startswith(term) or (len(folded) >= 4 and term.startswith(folded)) for term in terms)
+    return any(
+        folded.startswith(term)
+        or (len(folded) >= 4 and len(term) - len(folded) <= MAX_ENDING and term.startswith(folded))
+        for term in terms
+    )
 
 
 # People ----------------------------------------------------------------------------------------

@@ -486,6 +486,9 @@ def test_highlighting_never_breaks_escaped_characters():
     assert highlight("Les créateurs et leurs outils", "createur OUTIL") == (
         "Les <mark>créateurs</mark> et leurs <mark>outils</mark>"
     )
+    assert highlight("Über die Übersetzung von Übersetzungen", "Übersetzungen") == (
+        "Über die <mark>Übersetzung</mark> von <mark>Übersetzungen</mark>"
+    )
 
 
 @pytest.mark.parametrize("param", ["speaker", "topic", "panel"])
