@@ -164,6 +164,39 @@ def test_one_bad_record_among_good_ones_writes_nothing_and_every_bad_record_is_r
     assert any(line.startswith(f"{ARTICLE}.quotes[8] (position 9), published: Unknown key") for line in lines)
 
 
+def test_a_record_refused_for_one_problem_is_still_checked_for_the_others(tmp_path):
+    """One round reports every problem: a wrong key or value in a record no longer hides the rest
+    of what is wrong with it, nor with the quotes of an article refused for its own values."""
+    data = demo_coverage()
+    data["people"].append(
+        {"slug": "jane-doe", "name": "Jane Doe", "website": "not a web address", "bio2": "x"}
+    )
+    data["editions"].append(
+        {"festival": "berlinale", "year": "2025x", "start_date": "2025-02-25", "end_date": "2025-02-15"}
+    )
+    article = data["articles"][0]
+    article["title"] = ""
+    article["quotes"][0].update(
+        translation="Noch einmal auf Französisch.", translation_language=article["language"]
+    )
+    data["people"].append({"slug": "not-on-stage", "name": "Not On Stage"})
+    article["quotes"][1]["speaker"] = "not-on-stage"
+
+    _, stderr = failed_import(write(tmp_path, data))
+
+    lines = stderr.splitlines()
+    assert "people[4] (jane-doe), website: Enter a valid URL." in lines
+    assert any(line.startswith("people[4] (jane-doe), bio2: Unknown key") for line in lines)
+    assert any(line.startswith("editions[1] (berlinale 2025x), year:") for line in lines)
+    assert "editions[1] (berlinale 2025x): An edition cannot end before it starts." in lines
+    assert any(line.startswith(f"{ARTICLE}, title: Required") for line in lines)
+    assert any(
+        "quotes[0] (position 1), translation_language: The translation must be in another language" in line
+        for line in lines
+    )
+    assert any("quotes[1] (position 2), speaker: Not On Stage was not on stage" in line for line in lines)
+
+
 def test_a_quote_by_someone_not_on_stage_is_reported_and_nothing_written(tmp_path):
     data = demo_coverage()
     data["people"].append({"slug": "jane-doe", "name": "Jane Doe"})

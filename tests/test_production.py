@@ -180,7 +180,11 @@ def test_the_compose_app_command_migrates_loads_the_demo_and_serves(tmp_path):
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=1) as health:
                     assert health.status == 200
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except (
+                urllib.error.URLError,
+                ConnectionError,
+                TimeoutError,
+            ):  # not up yet, or still busy starting
                 assert app.poll() is None, log.read_text()
                 time.sleep(0.1)
         else:

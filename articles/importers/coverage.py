@@ -18,8 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
+from django.db.models import CheckConstraint
 from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
@@ -41,6 +42,16 @@ from ..models import (
 TOP_LEVEL = ["festivals", "editions", "topics", "people", "panels", "articles"]
 # What the report counts: the top-level records, and the participants and quotes inside them.
 KINDS = ["festivals", "editions", "topics", "people", "panels", "participants", "articles", "quotes"]
+# The models of the top-level records. A refused one is still checked on its own (check_refused);
+# participants and quotes are checked with the session or article they belong to.
+KIND_MODELS = {
+    "festivals": Festival,
+    "editions": Edition,
+    "topics": Topic,
+    "people": Person,
+    "panels": Panel,
+    "articles": Article,
+}
 KIND_NAMES = {
     "festivals": gettext_lazy("Festivals"),
     "editions": gettext_lazy("Editions"),
@@ -330,6 +341,9 @@ class CoverageImport:
         self.seen = defaultdict(dict)
         self.failed = defaultdict(dict)
         self.records_with_errors = set()
+        # The values that could be read of a record with wrong keys or values, by its label: still
+        # checked for every other problem (check_refused), so that one round reports them all.
+        self.partly_read = {}
 
     def error(self, record, field, message):
         self.report.errors.append(RecordError(record, field, str(message)))
@@ -450,9 +464,10 @@ class CoverageImport:
 
     def load_articles(self, item, where):
         values = self.read("articles", item, where)
+        known = values if values is not None else self.partly_read.get(where, {})
+        panels = [self.find_panel(where, "panels", reference) for reference in known.get("panels") or []]
         save = None
         if values is not None:
-            panels = [self.find_panel(where, "panels", reference) for reference in values.get("panels") or []]
             if values.get("published_at") is None:
                 # Left out: as stored; a published article without one is public from now (Article.save).
                 values.pop("published_at", None)
@@ -490,8 +505,8 @@ class CoverageImport:
             # An article that failed cannot be saved, but its quotes are still checked against its
             # language and sessions, so that the editor hears of every problem at once.
             covered_panel_ids = None
-            if article is None and values is not None and all(panels):
-                article = Article(language=values.get("language") or "")
+            if article is None and all(panels) and (values is not None or where in self.partly_read):
+                article = Article(language=known.get("language") or "")
                 covered_panel_ids = [panel.pk for panel in panels]
             seen = {}
             for index, quote in enumerate(quotes):
@@ -580,7 +595,10 @@ class CoverageImport:
                 self.error(where, key, message % {"value": _shown(value)})
             else:
                 values[key] = value
-        return values if len(self.report.errors) == errors else None
+        if len(self.report.errors) == errors:
+            return values
+        self.partly_read[where] = values
+        return None
 
     def find(self, where, field, model, kind, slug):
         """The record `slug` names, from the file (already loaded) or the archive; None, reported, if
@@ -659,7 +677,9 @@ class CoverageImport:
             with transaction.atomic():
                 instance, changes = save()
         except Rejected:
-            pass
+            if kind in KIND_MODELS:
+                known = values if values is not None else self.partly_read.get(where)
+                self.check_refused(where, KIND_MODELS[kind], known)
         except ValidationError as error:
             for field_name, messages in _messages(error):
                 for message in messages:
@@ -690,6 +710,40 @@ class CoverageImport:
             for field_name, messages in _messages(error):
                 for message in messages:
                     self.error(where, "" if field_name == NON_FIELD_ERRORS else field_name, message)
+
+    def check_refused(self, where, model, values):
+        """Report what else is wrong with a record refused for the errors already reported: its
+        fields' own rules, its clean() and its check constraints, leaving out the fields with an
+        error and the references, which could not all be found. A clean() that needs what could not
+        be read checks no further."""
+        if not values:
+            return
+        erred = {error.field for error in self.report.errors if error.record == where}
+        columns = {name: value for name, value in values.items() if _column(model, name)}
+        unchecked = [
+            model_field.name
+            for model_field in model._meta.fields
+            if model_field.name in erred or model_field.name not in columns or model_field.is_relation
+        ]
+        instance = model(**{name: value for name, value in columns.items() if name not in unchecked})
+        problems = {}
+        try:
+            instance.full_clean(exclude=unchecked, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            problems = dict(_messages(error))
+        except ObjectDoesNotExist:
+            return
+        for constraint in model._meta.constraints:
+            if isinstance(constraint, CheckConstraint):
+                try:
+                    constraint.validate(model, instance, exclude=set(unchecked))
+                except ValidationError as error:
+                    problems.setdefault(NON_FIELD_ERRORS, []).extend(error.messages)
+        for field_name, messages in problems.items():
+            field_name = "" if field_name == NON_FIELD_ERRORS else field_name
+            if field_name not in erred:
+                for message in messages:
+                    self.error(where, field_name, message)
 
     def save(self, model, lookup, values, instance=None):
         """Create the record, or update it only where the file differs from what is stored. Keys of
