@@ -381,7 +381,7 @@ class QuoteFormSet(BaseInlineFormSet):
             if position and not self._should_delete_form(form) and (form.instance.pk or form.has_changed()):
                 holders[position].append(form)
         for forms in holders.values():
-            for form in forms[1:] if len(forms) > 1 else []:
+            for form in forms[1:]:
                 form.add_error("position", POSITION_TAKEN)
 
 

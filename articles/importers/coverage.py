@@ -699,51 +699,47 @@ class CoverageImport:
         return None
 
     def check(self, where, model, values, unchecked, **attributes):
-        """Report what full_clean() finds wrong with a record that cannot be saved (its article
-        failed), but in the `unchecked` fields, which relate it to what could not be saved."""
+        """Report what is wrong with a record that cannot be saved (refused for other errors, or its
+        article failed): what its fields' rules, its clean() and its check constraints find, but in
+        the `unchecked` fields, which relate it to what could not be saved, and in the fields already
+        reported. A clean() that needs what could not be read checks no further."""
+        reported = [error for error in self.report.errors if error.record == where]
+        erred = {error.field for error in reported}
+        messages = {error.message for error in reported}
+        unchecked = {*unchecked, *erred}
         instance = model(**{name: value for name, value in values.items() if _column(model, name)})
         for name, value in attributes.items():
             setattr(instance, name, value)
+        problems = []
         try:
             instance.full_clean(exclude=unchecked, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            for field_name, messages in _messages(error):
-                for message in messages:
-                    self.error(where, "" if field_name == NON_FIELD_ERRORS else field_name, message)
-
-    def check_refused(self, where, model, values):
-        """Report what else is wrong with a record refused for the errors already reported: its
-        fields' own rules, its clean() and its check constraints, leaving out the fields with an
-        error and the references, which could not all be found. A clean() that needs what could not
-        be read checks no further."""
-        if not values:
-            return
-        erred = {error.field for error in self.report.errors if error.record == where}
-        columns = {name: value for name, value in values.items() if _column(model, name)}
-        unchecked = [
-            model_field.name
-            for model_field in model._meta.fields
-            if model_field.name in erred or model_field.name not in columns or model_field.is_relation
-        ]
-        instance = model(**{name: value for name, value in columns.items() if name not in unchecked})
-        problems = {}
-        try:
-            instance.full_clean(exclude=unchecked, validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            problems = dict(_messages(error))
+            problems += [(name, message) for name, found in _messages(error) for message in found]
         except ObjectDoesNotExist:
             return
         for constraint in model._meta.constraints:
             if isinstance(constraint, CheckConstraint):
                 try:
-                    constraint.validate(model, instance, exclude=set(unchecked))
+                    constraint.validate(model, instance, exclude=unchecked)
                 except ValidationError as error:
-                    problems.setdefault(NON_FIELD_ERRORS, []).extend(error.messages)
-        for field_name, messages in problems.items():
+                    problems += [(NON_FIELD_ERRORS, message) for message in error.messages]
+        for field_name, message in problems:
             field_name = "" if field_name == NON_FIELD_ERRORS else field_name
-            if field_name not in erred:
-                for message in messages:
-                    self.error(where, field_name, message)
+            if (
+                field_name not in erred and message not in messages
+            ):  # a rule and a constraint may say it alike
+                messages.add(message)
+                self.error(where, field_name, message)
+
+    def check_refused(self, where, model, values):
+        """check() a top-level record refused for the errors already reported, in the values that
+        could be read, leaving out its references (as read, or not found) and the fields the file
+        left out."""
+        if values:
+            references = {field.name for field in model._meta.fields if field.is_relation}
+            read = {name: value for name, value in values.items() if name not in references}
+            unchecked = [field.name for field in model._meta.fields if field.name not in read]
+            self.check(where, model, read, unchecked)
 
     def save(self, model, lookup, values, instance=None):
         """Create the record, or update it only where the file differs from what is stored. Keys of
