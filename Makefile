@@ -31,8 +31,10 @@ serve: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	DEBUG=0 $(BIN)/gunicorn -c python:festival.gunicorn_conf
 
+# In parallel, a process per core (TEST_WORKERS=0 runs it in this one), each with its own test database.
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Builds (once) a 1,000,000-quote archive on PostgreSQL and measures search; see bench/README.md.
 bench: install
@@ -54,9 +56,14 @@ messages: install
 	$(BIN)/python manage.py makemessages -l fr -l de --add-location=file \
 		--ignore=.venv --ignore=bench --ignore=tests --ignore=build
 
+# Style and complexity (ruff), the architecture's layers and the absence of import cycles
+# (import-linter, the contracts in pyproject.toml), and the sizes of modules, functions and
+# template lines (.ci/code_shape.py). docs/architecture.md says why each layer is where it is.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python .ci/code_shape.py
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -9,6 +9,6 @@ def get_model():
 
 
 def get_form():
-    from .comments import CommentForm
+    from .comments.forms import CommentForm
 
     return CommentForm

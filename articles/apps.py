@@ -22,9 +22,14 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Coverage")
 
     def ready(self):
-        from . import comments, search, signals  # noqa: F401 (connect the receivers and the comment moderator)
+        # Connected on import: the receivers that keep visibility, redirects and the page cache, and
+        # the comments' moderator.
+        from . import signals  # noqa: F401
+        from .comments import moderation  # noqa: F401
+        from .http import page_cache  # noqa: F401
+        from .search import backends, folding
 
         post_migrate.connect(name_the_site, sender=self)
-        connection_created.connect(search.teach_sqlite_to_fold)
-        CharField.register_lookup(search.ContainsFolded)
-        TextField.register_lookup(search.ContainsFolded)
+        connection_created.connect(backends.connection_created)
+        CharField.register_lookup(folding.ContainsFolded)
+        TextField.register_lookup(folding.ContainsFolded)

@@ -1,28 +1,49 @@
-"""The languages of the interface. English pages live at the addresses of the first issue; each other
-language of settings.LANGUAGES at the same address under its own prefix (/fr/…, /de/…): paths are
-never translated, so a page's address in another language is its path with the prefix swapped.
+"""Languages: those coverage and quotes are written in (the content-language catalogue), their names
+and the names of countries in the language of the page, and the addresses of a page in each
+language of the interface.
 
-A browser arriving from elsewhere with no language chosen yet, whose reader prefers French or German,
-is sent once to that version of the page. The language cookie keeps what the reader was given, and
-then what they pick with the switcher, so that later visits from elsewhere stay where they are. The
-admin has no address per language: it speaks the editor's language (the cookie, else the browser's)."""
+English pages live at addresses without a prefix; each other language of settings.LANGUAGES at the
+same address under its own prefix (/fr/…, /de/…). Paths are never translated, so a page's address
+in another language is its path with the prefix swapped (address_in)."""
 
-from functools import cache
-from urllib.parse import urlsplit
+import functools
 
 from babel import Locale
 from django.conf import global_settings, settings
-from django.http import HttpResponseRedirect
-from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
-from .search import fold
+from .text import fold
 
 # Interface languages that write the name of a language in lower case within a sentence.
 NAMES_OF_LANGUAGES_IN_LOWER_CASE = {"fr"}
 # Every language Django names, by code (in English; its catalogs translate them).
 LANGUAGE_NAMES = dict(global_settings.LANGUAGES)
+
+
+def content_languages():
+    """Languages coverage and quotes can be in: every base language Django knows (not only the
+    languages of the interface), by name in the active language, sorted by it."""
+    return content_languages_named_in(translation.get_language())
+
+
+@functools.cache
+def content_languages_named_in(language):
+    # Named and sorted once a process for each interface language: every quote search offers them.
+    with translation.override(language):
+        named = [
+            (code, translation.gettext(name)) for code, name in LANGUAGE_NAMES.items() if "-" not in code
+        ]
+    return tuple(sorted(named, key=lambda choice: fold(choice[1])))
+
+
+def content_language_names():
+    """{code: name} of content_languages(), for looking a language up."""
+    return content_language_names_in(translation.get_language())
+
+
+@functools.cache
+def content_language_names_in(language):
+    return dict(content_languages_named_in(language))
 
 
 def language_name(code):
@@ -35,7 +56,7 @@ def language_name(code):
     return name.lower() if translation.get_language() in NAMES_OF_LANGUAGES_IN_LOWER_CASE else name
 
 
-@cache
+@functools.cache
 def country_codes():
     """Countries' codes by their names, folded, in English and in each language of the interface."""
     codes = {}
@@ -55,10 +76,10 @@ def country_name(country):
     return names.get(code, country) if code else country
 
 
-@cache
+@functools.cache
 def territory_names(language):
-    """Babel's names of countries and regions in `language`, by code, read once a process (40 µs a
-    call, for each festival a page names)."""
+    """Babel's names of countries and regions in `language`, by code, read once a process: pages
+    name the country of every festival they list."""
     return Locale.parse(language).territories
 
 
@@ -84,90 +105,3 @@ def addresses_in_each_language(path):
         (code, translation.get_language_info(code)["name_local"], address_in(code, path))
         for code in dict(settings.LANGUAGES)
     ]
-
-
-def has_page_in(language, path):
-    """Whether the page at `path` has a version in `language` (the admin, robots.txt or the sitemap
-    have none). The pattern of the prefix matches only the prefix of the active language."""
-    with translation.override(language):
-        try:
-            resolve(address_in(language, path))
-        except Resolver404:
-            return False
-    return True
-
-
-def arriving_from_elsewhere(request):
-    referer = request.headers.get("Referer", "")
-    return not referer or urlsplit(referer).netloc != request.get_host()
-
-
-class LanguageOfReaderMiddleware:
-    """After Django's LocaleMiddleware, which gives every address without a prefix the default language."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.admin_prefix = "/" + settings.ADMIN_URL
-
-    def __call__(self, request):
-        if request.path_info.startswith(self.admin_prefix):
-            language = translation.get_language_from_request(request)
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
-            return self.get_response(request)
-        redirect = self.first_visit_redirect(request)
-        if redirect:
-            return redirect
-        response = self.get_response(request)
-        if self.switched_language(request, response):
-            remember_language(response, translation.get_language())
-        return response
-
-    def first_visit_redirect(self, request):
-        if (
-            not asks_for_a_page(request)
-            or settings.LANGUAGE_COOKIE_NAME in request.COOKIES
-            or language_of(request.path_info) != settings.LANGUAGE_CODE
-            or not arriving_from_elsewhere(request)
-        ):
-            return None
-        preferred = translation.get_language_from_request(request)
-        if preferred == settings.LANGUAGE_CODE or not has_page_in(preferred, request.path_info):
-            return None
-        response = HttpResponseRedirect(address_in(preferred, request.get_full_path()))
-        remember_language(response, preferred)
-        patch_vary_headers(response, ("Accept-Language", "Cookie"))
-        add_never_cache_headers(response)
-        return response
-
-    @staticmethod
-    def switched_language(request, response):
-        """A page reached from a page of this site in another language: the switcher. (That page
-        sets a cookie, so the page cache does not share it; the next pages are shared again.)"""
-        language = translation.get_language()
-        return (
-            response.status_code == 200
-            and asks_for_a_page(request)
-            and not arriving_from_elsewhere(request)
-            and language_of(urlsplit(request.headers["Referer"]).path) != language
-            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
-        )
-
-
-def asks_for_a_page(request):
-    """A browser asking for a page; not a feed reader, a download or the type-ahead's script, which
-    accept anything (*/*) but name no HTML."""
-    return request.method in ("GET", "HEAD") and "text/html" in request.headers.get("Accept", "")
-
-
-def remember_language(response, language):
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )

@@ -1,12 +1,12 @@
-"""Keep `public_since` (visibility.py) right whenever coverage, panels or who was on stage change,
-old addresses redirecting (redirects.py) whenever a page moves, the change history readable, and
-the page cache (page_cache.py) emptied by any change readers can see."""
+"""Keep `public_since` (visibility.py) right whenever coverage, sessions or who was on stage change,
+old addresses redirecting (redirects.py) whenever a page moves, and the change history readable.
+(The page cache is emptied by receivers of its own: http/page_cache.py.)"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
-from . import page_cache, redirects, visibility
+from . import redirects, visibility
 from .models import Article, Edition, Panel, Participation, Quote
 
 
@@ -91,15 +91,3 @@ def redirect_moved_addresses(sender, instance, raw=False, created=False, **kwarg
 def no_reason_given(sender, history_instance, **kwargs):
     if history_instance.history_change_reason is None:
         history_instance.history_change_reason = ""  # the history shows nothing rather than "None"
-
-
-# Apps whose rows show on public pages: any change to them empties the page cache (page_cache.py).
-SHOWN_ON_PAGES = {"articles", "sites", "redirects"}
-
-
-@receiver(post_save)
-@receiver(post_delete)
-@receiver(m2m_changed)
-def pages_changed(sender, **kwargs):
-    if sender._meta.app_label in SHOWN_ON_PAGES:
-        page_cache.start_new_generation()

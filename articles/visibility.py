@@ -1,6 +1,6 @@
 """When each thing in the archive becomes public, stored on it as `public_since`.
 
-The rule (see querysets.py) follows published coverage: an article is public once it is published
+The rule (see models/base.py) follows published coverage: an article is public once it is published
 and its `published_at` has come; its quotes from that moment; a panel from the earliest such moment
 of the articles covering it; editions, festivals, topics and people from the earliest moment of
 their panels. Storing the moment, rather than working it out through the join tables on every

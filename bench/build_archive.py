@@ -354,7 +354,7 @@ def build(quotes, people, panels):
     from django.db import connection
 
     from articles import visibility
-    from articles.search import fold
+    from articles.text import fold
 
     rng = random.Random(2026)
     proper_nouns = invented_words(rng, 3000)
@@ -584,11 +584,13 @@ def build(quotes, people, panels):
         covered_panels = list(articles_of_panel)
 
         def quote_rows():
+            positions = {}  # each article's quotes numbered in the order they are drawn
             for i in range(1, quotes + 1):
                 panel = rng.choice(covered_panels)
                 language = rng.choice(LANGUAGES)
                 translated = language != "en" and rng.random() < 0.3
                 article = rng.choice(articles_of_panel[panel])
+                positions[article] = positions.get(article, 0) + 1
                 yield (
                     i,
                     now,
@@ -603,7 +605,7 @@ def build(quotes, people, panels):
                     panel,
                     article,
                     "",
-                    i % 30 + 1,
+                    positions[article],
                     now if published[article] else None,
                 )
                 if i % 200_000 == 0:

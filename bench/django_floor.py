@@ -35,8 +35,8 @@ def main():
 
     from articles import search
     from articles.models import Festival, Person, Quote
-    from articles.pagination import BoundedPaginator
-    from articles.querysets import QUOTES_LATEST_FIRST
+    from articles.models.quotes import QUOTES_LATEST_FIRST
+    from articles.public.pagination import BoundedPaginator
 
     rng = random.Random(7)
     client = Client(HTTP_HOST="localhost")

@@ -21,7 +21,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # load (bench/README.md).
 reuse_port = True
 max_requests = 0
-# The app logs one JSON line per request (articles/middleware.py): gunicorn's own access log would repeat it.
+# The app logs one JSON line per request (articles/http/middleware.py): gunicorn's own access log
+# would repeat it.
 accesslog = None
 errorlog = "-"
 # Behind a proxy, which addresses may set X-Forwarded-Proto (see PROXY_COUNT in the settings).

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django_filters",
     "django_comments",
     "simple_history",
@@ -63,7 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First, so that its duration covers everything, errors turned into pages included.
-    "articles.middleware.RequestLogMiddleware",
+    "articles.http.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags for every page, cached or not: a reader's browser asking again gets 304 if nothing changed.
@@ -71,11 +72,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # A first visit in French or German goes to that version of the page; the admin follows the editor.
-    "articles.languages.LanguageOfReaderMiddleware",
+    "articles.http.languages.LanguageOfReaderMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Anonymous public pages from the cache (articles/page_cache.py); below it, only what builds a page.
-    "articles.page_cache.PublicPageCacheMiddleware",
-    "articles.middleware.RejectNulBytesMiddleware",
+    # Anonymous public pages from the cache (articles/http/page_cache.py); below it, only what builds a page.
+    "articles.http.page_cache.PublicPageCacheMiddleware",
+    "articles.http.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Who made each change, for the history of coverage (simple_history).
@@ -100,7 +101,7 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if HTTP
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
 # Behind PROXY_COUNT proxies (a load balancer, nginx) that end TLS, set X-Forwarded-Proto and append
-# the client's address to X-Forwarded-For: articles/clients.py reads the client's address from there.
+# the client's address to X-Forwarded-For: articles/http/clients.py reads the client's address from there.
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 if PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -127,7 +128,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "articles.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "articles.http.clients.client_address"
 
 # The admin's address, e.g. ADMIN_URL=newsroom-4f1c/ to keep it out of the way of scanners.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
@@ -165,6 +166,10 @@ TEMPLATES = [
     },
 ]
 
+# Forms are rendered by the templates above, so that a widget's template may live in templates/
+# (the admin's language select: templates/admin/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 WSGI_APPLICATION = "festival.wsgi.application"
 
 DATABASES = {
@@ -195,7 +200,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# English at the addresses without a prefix, the others under /fr/ and /de/ (articles/languages.py).
+# English at the addresses without a prefix, the others under /fr/ and /de/ (articles/languages.py,
+# articles/http/languages.py).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("de", _("German"))]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # the reader's choice, for a year
@@ -227,9 +233,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # The cache: Redis when CACHE_URL is set (redis://host:6379/0), shared by every process and server;
 # otherwise this process's memory, which suits one process (`make run`, tests). Public pages stay in it
-# for PAGE_CACHE_SECONDS (0 turns the page cache off); any save starts afresh (articles/page_cache.py).
+# for PAGE_CACHE_SECONDS (0 turns the page cache off); any save starts afresh (articles/http/page_cache.py).
 # A Redis server that stops answering costs each call at most its timeouts, then pages are made
-# without it (articles/cache.py).
+# without it (articles/http/cache.py).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -246,7 +252,7 @@ PAGE_CACHE_STAMP = Path(
 )
 
 ARCHIVE_PAGE_SIZE = 25
-# Lists count at most this many items ("more than 10,000 quotes"); see articles/pagination.py.
+# Lists count at most this many items ("more than 10,000 quotes"); see articles/public/pagination.py.
 ARCHIVE_COUNT_LIMIT = int(os.environ.get("ARCHIVE_COUNT_LIMIT", "10000"))
 # A text search keeps at most this many matches to count, rank and sort, so that a very common word
 # answers as fast as a rare one; the page asks the reader to narrow such a search.
@@ -255,7 +261,7 @@ QUOTE_SEARCH_CANDIDATES = int(os.environ.get("QUOTE_SEARCH_CANDIDATES", "1000"))
 QUOTE_PHRASE_CHECKS = int(os.environ.get("QUOTE_PHRASE_CHECKS", "2000"))
 
 # Logs go to standard error, for the process manager to collect: one JSON line per request
-# (articles/middleware.py), and Django's own warnings and errors.
+# (articles/http/middleware.py), and Django's own warnings and errors.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

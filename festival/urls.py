@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from articles.languages import address_in
-from articles.sitemaps import SITEMAPS
+from articles.public.sitemaps import SITEMAPS
 
 from . import health
 
@@ -51,9 +51,9 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path(settings.ADMIN_URL, admin.site.urls),
-    *i18n_patterns(path("", include("articles.urls")), prefix_default_language=False),
+    *i18n_patterns(path("", include("articles.public.urls")), prefix_default_language=False),
 ]
-handler404 = "articles.views.page_not_found"
+handler404 = "articles.public.views.home.page_not_found"
 
 
 def uploaded_file(request, path):

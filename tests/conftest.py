@@ -28,6 +28,13 @@ def static_files_from_source(settings):
 
 
 @pytest.fixture(autouse=True)
+def quick_passwords(settings):
+    """The accounts tests sign in with get their passwords hashed with a quick hasher: with Django's
+    own, made slow on purpose, creating each account was most of the time of an admin test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in English. A request to /fr/… leaves French active in the thread that
     made it (a server sets the language again for each request), and addresses built afterwards
@@ -44,10 +51,22 @@ def empty_cache(settings, tmp_path_factory):
     settings.PAGE_CACHE_STAMP = tmp_path_factory.getbasetemp() / "pages.stamp"
 
 
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory):
+    """Where the demo coverage is kept once loaded, for the tests after the first (each test process
+    has its own)."""
+    return tmp_path_factory.mktemp("demo") / "demo.json"
+
+
 @pytest.fixture
-def demo(db):
-    """The demo coverage, loaded as `make run` loads it."""
-    call_command("load_demo", stdout=io.StringIO())
+def demo(db, demo_copy):
+    """The demo coverage, loaded as `make run` loads it. The first test of a run imports it; the
+    others load the rows that import wrote, history included, which takes a fraction of the time."""
+    if demo_copy.exists():
+        call_command("loaddata", str(demo_copy), verbosity=0)
+    else:
+        call_command("load_demo", stdout=io.StringIO())
+        call_command("dumpdata", "articles", output=str(demo_copy), verbosity=0)
 
 
 @pytest.fixture

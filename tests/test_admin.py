@@ -5,8 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from articles.factories import ParticipationFactory, PersonFactory
 from articles.models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+from tests.factories import ParticipationFactory, PersonFactory
 
 from .admin_forms import admin_form_data, submit_admin_form
 from .helpers import visible_text

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.factories import (
+from articles.models import Article, Quote
+from tests.factories import (
     ArticleFactory,
     EditionFactory,
     ParticipationFactory,
@@ -15,7 +16,6 @@ from articles.factories import (
     QuoteFactory,
     TopicFactory,
 )
-from articles.models import Article, Quote
 
 from .helpers import visible_text
 

@@ -7,9 +7,9 @@ from django.apps import apps
 from django.core import serializers
 from django.core.management import CommandError, call_command
 
-from articles.factories import ReaderCommentFactory
 from articles.management.commands.backup import NOT_BACKED_UP
 from articles.models import Article, Quote
+from tests.factories import ReaderCommentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

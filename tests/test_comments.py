@@ -6,9 +6,9 @@ import time
 import pytest
 from django.test import Client, override_settings
 
-from articles.comments import CommentForm
-from articles.factories import ArticleFactory, ReaderCommentFactory
+from articles.comments.forms import CommentForm
 from articles.models import Article, ReaderComment
+from tests.factories import ArticleFactory, ReaderCommentFactory
 
 from .helpers import visible_text
 

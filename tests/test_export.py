@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from articles import search
 from articles.exporters import COLUMNS
-from articles.factories import ArticleFactory, QuoteFactory
 from articles.models import Article, Participation, Quote
+from tests.factories import ArticleFactory, QuoteFactory
 
 from .test_query_counts import build_archive
 

@@ -4,8 +4,8 @@ parse without errors, linked from the pages they follow."""
 import feedparser
 import pytest
 
-from articles.factories import ArticleFactory, PanelFactory, QuoteFactory, TopicFactory
 from articles.models import Article
+from tests.factories import ArticleFactory, PanelFactory, QuoteFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
-from articles.factories import ArticleFactory, PanelFactory, PersonFactory, QuoteFactory
 from articles.models import Article, Person, Quote
+from tests.factories import ArticleFactory, PanelFactory, PersonFactory, QuoteFactory
 
 from .admin_forms import submit_admin_form
 from .helpers import visible_text

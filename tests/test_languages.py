@@ -9,9 +9,9 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from articles.factories import PanelFactory, ParticipationFactory, QuoteFactory, TopicFactory
 from articles.languages import address_in
 from articles.models import Participation
+from tests.factories import PanelFactory, ParticipationFactory, QuoteFactory, TopicFactory
 
 from .helpers import visible_text
 from .test_query_counts import build_archive

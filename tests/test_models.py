@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from articles.factories import (
+from articles.models import Article, Edition, Participation, Person, Quote
+from tests.factories import (
     ArticleFactory,
     EditionFactory,
     PanelFactory,
@@ -15,7 +16,6 @@ from articles.factories import (
     PersonFactory,
     QuoteFactory,
 )
-from articles.models import Article, Edition, Participation, Person, Quote
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import cache as django_cache
 from django.urls import reverse
 
-from articles.cache import ForgivingCache
-from articles.factories import ArticleFactory, QuoteFactory
+from articles.http.cache import ForgivingCache
 from articles.models import Festival, Quote, ReaderComment
+from tests.factories import ArticleFactory, QuoteFactory
 
 from .admin_forms import submit_admin_form
 from .helpers import visible_text

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.factories import QuoteFactory
 from articles.models import Article
+from tests.factories import QuoteFactory
 
 pytestmark = pytest.mark.django_db
 

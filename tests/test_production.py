@@ -20,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from PIL import Image
 
-from articles.factories import QuoteFactory
+from tests.factories import QuoteFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION = {

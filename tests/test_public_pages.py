@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from articles.factories import (
+from articles.models import Article, Panel, Person, Quote
+from tests.factories import (
     ArticleFactory,
     FestivalFactory,
     PanelFactory,
@@ -14,7 +15,6 @@ from articles.factories import (
     QuoteFactory,
     TopicFactory,
 )
-from articles.models import Article, Panel, Person, Quote
 
 from .helpers import outline, visible_text
 

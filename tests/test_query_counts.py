@@ -5,7 +5,7 @@ from django.contrib.sites.models import Site
 from django.core.cache import cache
 
 from articles import search
-from articles.factories import (
+from tests.factories import (
     ArticleFactory,
     EditionFactory,
     FestivalFactory,

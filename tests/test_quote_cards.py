@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import set_script_prefix
 
-from articles.factories import QuoteFactory
+from tests.factories import QuoteFactory
 
 from .helpers import visible_text
 

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from articles.factories import ArticleFactory, PanelFactory, ParticipationFactory, PersonFactory, QuoteFactory
 from articles.models import Article, Person
 from articles.quote_finder import MINIMUM_WORDS, comparable, find_quotes
+from tests.factories import ArticleFactory, PanelFactory, ParticipationFactory, PersonFactory, QuoteFactory
 
 from .helpers import member_of, visible_text
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from articles.factories import QuoteFactory
 from articles.models import Person
+from tests.factories import QuoteFactory
 
 from .admin_forms import submit_admin_form
 

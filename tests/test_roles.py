@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from articles.factories import ArticleFactory, QuoteFactory
 from articles.models import Article, Quote
+from tests.factories import ArticleFactory, QuoteFactory
 
 from .admin_forms import submit_admin_form
 

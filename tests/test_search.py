@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.utils.html import escape
 
-from articles import search
-from articles.factories import ParticipationFactory, QuoteFactory
 from articles.models import Article, Quote
+from articles.search import site
+from tests.factories import ParticipationFactory, QuoteFactory
 
 from .helpers import visible_text
 
@@ -532,7 +532,7 @@ def test_site_search_lists_the_first_sessions_and_articles_in_order_however_many
 ):
     """Up to FIRST_FOUND_CANDIDATES matches are put in order among themselves; beyond that the
     database lists them in order itself. Either way the reader gets the same first five."""
-    monkeypatch.setattr(search, "FIRST_FOUND_CANDIDATES", candidates)
+    monkeypatch.setattr(site, "FIRST_FOUND_CANDIDATES", candidates)
     for day in [5, 1, 4, 2, 6, 3]:
         QuoteFactory(
             participation__panel__title=f"Keynote on day {day}",

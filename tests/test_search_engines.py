@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from articles.factories import QuoteFactory
 from articles.models import Article, Panel, Person, Quote
+from tests.factories import QuoteFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import time
 import pytest
 from django.utils import timezone
 
-from articles.factories import (
+from articles.models import Article
+from tests.factories import (
     ArticleFactory,
     EditionFactory,
     PanelFactory,
@@ -14,7 +15,6 @@ from articles.factories import (
     QuoteFactory,
     TopicFactory,
 )
-from articles.models import Article
 
 pytestmark = pytest.mark.django_db
 

@@ -73,42 +73,25 @@ def find_quotes(model_admin, request, object_id):
         "articles.add_quote"
     ):
         raise PermissionDenied
-
     panels = article.panels.select_related("edition__festival")
     on_stage = Participation.objects.filter(panel__in=panels)
     people = Person.objects.filter(pk__in=on_stage.values("person")).order_by("name")
-    panels_of = {}
-    for person_id, panel_id in on_stage.values_list("person_id", "panel_id"):
-        panels_of.setdefault(person_id, []).append(panel_id)
-    proposals = quote_finder.find_quotes(article.body, list(people))
-    entered = list(article.quotes.values_list("text", flat=True))
-    new_proposals, already_entered = [], []
-    for proposal in proposals:
-        if any(quote_finder.is_same_passage(proposal.text, text) for text in entered):
-            already_entered.append(proposal)
-        else:
-            new_proposals.append(proposal)
-
+    new_proposals, already_entered = _proposals(article, people)
     form_kwargs = {"people": people, "panels": panels}
     if request.method == "POST":
         formset = ProposalFormSet(request.POST, form_kwargs=form_kwargs)
-        if formset.is_valid():
-            quotes = _checked_quotes(article, formset, new_proposals)
-            if quotes is not None:
-                with transaction.atomic():
-                    for quote in quotes:
-                        quote._change_reason = _("Found in the article’s text")
-                        quote.save()
-                    number_in_reading_order(article, already_entered, added=quotes)
-                message = ngettext("%d quote added.", "%d quotes added.", len(quotes)) % len(quotes)
-                model_admin.message_user(request, message, messages.SUCCESS)
-                return redirect(reverse(f"admin:{article._meta.app_label}_article_change", args=[article.pk]))
+        quotes = _checked_quotes(article, formset, new_proposals) if formset.is_valid() else None
+        if quotes is not None:
+            _add(article, quotes, already_entered)
+            message = ngettext("%d quote added.", "%d quotes added.", len(quotes)) % len(quotes)
+            model_admin.message_user(request, message, messages.SUCCESS)
+            return redirect(reverse(f"admin:{article._meta.app_label}_article_change", args=[article.pk]))
     else:
-        formset = ProposalFormSet(
-            initial=[_initial(proposal, list(panels), panels_of) for proposal in new_proposals],
-            form_kwargs=form_kwargs,
-        )
-
+        panels_of = {}
+        for person_id, panel_id in on_stage.values_list("person_id", "panel_id"):
+            panels_of.setdefault(person_id, []).append(panel_id)
+        initial = [_initial(proposal, list(panels), panels_of) for proposal in new_proposals]
+        formset = ProposalFormSet(initial=initial, form_kwargs=form_kwargs)
     context = {
         **model_admin.admin_site.each_context(request),
         "title": _("Find quotes"),
@@ -125,6 +108,26 @@ def find_quotes(model_admin, request, object_id):
         "media": model_admin.media + formset.media,
     }
     return TemplateResponse(request, "admin/articles/article/find_quotes.html", context)
+
+
+def _proposals(article, people):
+    """The passages of the article's body: (those no quote of the article holds yet, those it does)."""
+    entered = list(article.quotes.values_list("text", flat=True))
+    new_proposals, already_entered = [], []
+    for proposal in quote_finder.find_quotes(article.body, list(people)):
+        if any(quote_finder.is_same_passage(proposal.text, text) for text in entered):
+            already_entered.append(proposal)
+        else:
+            new_proposals.append(proposal)
+    return new_proposals, already_entered
+
+
+def _add(article, quotes, already_entered):
+    with transaction.atomic():
+        for quote in quotes:
+            quote._change_reason = _("Found in the article’s text")
+            quote.save()
+        number_in_reading_order(article, already_entered, added=quotes)
 
 
 def number_in_reading_order(article, entered, added):
@@ -144,7 +147,9 @@ def number_in_reading_order(article, entered, added):
         if quote.position != position:
             quote.position = position
             moved.append(quote)
-    # One UPDATE, with a version of each: a position changes nothing readers can or cannot see.
+    # Out of their places first, so that each may take another's (QuoteQuerySet.make_room); then one
+    # UPDATE, with a version of each: a position changes nothing readers can or cannot see.
+    Quote.objects.filter(pk__in=[quote.pk for quote in moved]).make_room()
     bulk_update_with_history(
         moved, Quote, ["position"], default_change_reason=_("Numbered in the order the article prints them")
     )

@@ -1,9 +1,9 @@
 """The card that shows a quote, wherever quotes are listed: `{% quote_card quote show_speaker=True %}`.
 
 Written in Python rather than as an included template, as Django's admin writes the rows of its
-lists: a page lists 25 cards, and the template engine spent 0.28 ms on each (its variable lookups,
-dates and translations), more than the search's own SQL; format_html still took 0.1 ms. Every value
-goes through `escape` (or comes escaped from search.highlight): tests/test_quote_cards.py feeds
+lists: the same card as a template include takes a quarter of a quote search's time or more, the
+card written here a twentieth (bench/template_bench.py, which renders both). Every value goes
+through `escape` (or comes escaped from search.highlight): tests/public/test_quote_cards.py feeds
 markup to every field.
 """
 
@@ -16,8 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_noop
 
 from .. import languages, search
-from ..url_formats import UrlFormat
-from .typography import typeset
+from ..text import typeset
 
 register = template.Library()
 
@@ -58,11 +57,6 @@ class QuoteCard:
         self.dates = {}  # date → as the page's language writes it: a session's quotes share a few dates
         self.source_label = escape(gettext("Reported in"))
         self.permalink_label = escape(gettext("Permalink and citation"))
-        # What the models' get_absolute_url() give, made faster (url_formats.py).
-        self.quote_url = UrlFormat("quote-detail", 1234567)
-        self.person_url = UrlFormat("person-detail", "person-slug")
-        self.panel_url = UrlFormat("panel-detail", "festival-slug", 1234, "panel-slug")
-        self.article_url = UrlFormat("article-detail", "article-slug")
 
     def render(self, quote, *, show_speaker, show_panel, hide_source, hide_permalink):
         article = quote.article
@@ -90,7 +84,7 @@ class QuoteCard:
             caption.append(self.source(article))
         if not hide_permalink:
             caption.append(
-                f'<a class="permalink" href="{escape(self.quote_url(quote.pk))}">{self.permalink_label}</a>'
+                f'<a class="permalink" href="{escape(quote.get_absolute_url())}">{self.permalink_label}</a>'
             )
         if caption:
             parts.append("  <figcaption>\n    " + "\n    ".join(caption) + "\n  </figcaption>\n")
@@ -124,12 +118,12 @@ class QuoteCard:
         speaker = quote.speaker
         affiliation = getattr(quote, "speaker_affiliation", "")
         affiliation = f', <span class="affiliation">{escape(affiliation)}</span>' if affiliation else ""
-        url = self.person_url(speaker.slug)
+        url = speaker.get_absolute_url()
         return f'<a class="speaker" href="{escape(url)}">{escape(speaker.name)}</a>{affiliation}'
 
     def panel(self, panel, *, after_speaker):
         dash = "— " if after_speaker else ""
-        url = self.panel_url(panel.edition.festival.slug, panel.edition.year, panel.slug)
+        url = panel.get_absolute_url()
         return (
             f'<span class="where">{dash}<a href="{escape(url)}">{escape(panel.title)}</a>, '
             f"{escape(str(panel.edition))}</span>"
@@ -140,7 +134,7 @@ class QuoteCard:
         publication = f", {escape(article.publication)}" if article.publication else ""
         published_on = article.published_on
         return (
-            f'<span class="source">{self.source_label} <a href="{escape(self.article_url(article.slug))}">'
+            f'<span class="source">{self.source_label} <a href="{escape(article.get_absolute_url())}">'
             f"<cite{self.lang(article.language)}>{title}</cite></a>{publication}, "
             f'<time datetime="{published_on.isoformat()}">{self.date(published_on)}</time></span>'
         )

@@ -1,4 +1,4 @@
-"""`{% json_ld node %}`: schema.org data for search engines (articles/structured_data.py), as a
+"""`{% json_ld node %}`: schema.org data for search engines (articles/public/structured_data.py), as a
 <script type="application/ld+json"> block: data, never run, so the Content-Security-Policy allows it."""
 
 import json
@@ -11,7 +11,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .. import languages, structured_data
+from .. import languages
+from ..public import structured_data
 
 register = template.Library()
 

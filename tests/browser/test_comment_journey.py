@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
-from articles.factories import ArticleFactory
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

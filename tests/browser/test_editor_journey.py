@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from playwright.sync_api import expect
 
-from articles.factories import EditionFactory, FestivalFactory, PersonFactory
 from articles.models import Article
+from tests.factories import EditionFactory, FestivalFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

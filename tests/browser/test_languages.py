@@ -4,8 +4,8 @@ switcher and stays on the same page each time; on a phone the switcher fits the 
 import pytest
 from playwright.sync_api import expect
 
-from articles.factories import QuoteFactory
 from articles.models import Quote
+from tests.factories import QuoteFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

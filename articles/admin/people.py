@@ -1,0 +1,58 @@
+"""People, with the sessions they were on stage at."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .. import search
+from ..models import Participation, Person, Quote
+from ..models.base import related_count
+from .base import PublicArchiveAdmin, people_named
+from .history import ChangeHistoryAdmin
+from .sessions import ParticipationInline
+
+
+class PersonParticipationInline(ParticipationInline):
+    """The sessions someone was on stage at, edited from the person."""
+
+    fields = ["panel", "role", "affiliation", "order"]
+    autocomplete_fields = ["panel"]
+    verbose_name = _("session")
+    verbose_name_plural = _("sessions")
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 0 if obj else 1
+
+
+@admin.register(Person)
+class PersonAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
+    ordering = Person._meta.ordering
+    list_display = ["name", "sort_name", "website", "panel_count", "quote_count"]
+    list_filter = ["participations__panel__edition__festival", "participations__role"]
+    search_fields = ["name", "sort_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "sort_name", "bio", "photo", "website"]
+    inlines = [PersonParticipationInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                panel_count=related_count(Participation, "person"),
+                quote_count=related_count(Quote, "speaker"),
+            )
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Names matched as the public site matches them: typos, accents and hyphens forgiven."""
+        if not search.has_words(search_term):
+            return queryset, False
+        return queryset.filter(pk__in=people_named(search_term)), False
+
+    @admin.display(description=_("sessions"), ordering="panel_count")
+    def panel_count(self, person):
+        return person.panel_count
+
+    @admin.display(description=_("quotes"), ordering="quote_count")
+    def quote_count(self, person):
+        return person.quote_count

@@ -1,0 +1,268 @@
+"""Quotes: the words an article reported someone saying at a session, with the words as spoken and a
+translation where they are known."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from ..languages import content_languages
+from .base import PublicWhenCovered, VisibleFromQuerySet, change_history, next_number
+from .coverage import Article, panels_covered_by
+from .people import Person
+from .sessions import Panel, Participation
+
+# Quotes by the date of the article that reported them, then in the article's order.
+QUOTES_LATEST_FIRST = ["-article__published_on", "-article_id", "position", "pk"]
+QUOTES_OLDEST_FIRST = ["article__published_on", "article_id", "position", "pk"]
+QUOTE_CONTEXT = ["speaker", "panel", "panel__edition", "panel__edition__festival", "article"]
+# Long texts and bookkeeping times of a quote's row and the rows around it, never shown beside a
+# quote: fewer values to send and convert (a session's 50 quotes each carried their article's body).
+BOOKKEEPING = ["created_at", "updated_at", "public_since"]
+UNSHOWN_BESIDE_QUOTES = {
+    "": BOOKKEEPING,
+    "speaker": [*BOOKKEEPING, "bio"],
+    "panel": [*BOOKKEEPING, "description"],
+    "panel__edition": BOOKKEEPING,
+    "panel__edition__festival": [*BOOKKEEPING, "description"],
+    "article": ["created_at", "updated_at", "summary", "body"],
+}
+
+POSITION_TAKEN = _("Another quote of this article has this position.")
+
+
+def unshown_beside_quotes(*related):
+    """For defer(): what UNSHOWN_BESIDE_QUOTES leaves out of a quote and of its `related` rows."""
+    return [
+        f"{relation}__{field}" if relation else field
+        for relation in ("", *related)
+        for field in UNSHOWN_BESIDE_QUOTES[relation]
+    ]
+
+
+def shared_positions(placed):
+    """The rule that two quotes of an article never share a position (the import finds a quote by
+    it), for the quotes of one article as they are to be saved: [(quote, the quote placed there
+    before it)]. `placed`: (quote, position) pairs in order, a quote being whatever stands for one (a
+    form, a record of a file, a stored quote's id). Position 0 asks for the next free place: it is
+    nobody's. The database holds the same rule (quote_position_unique_in_article)."""
+    first_at, shared = {}, []
+    for quote, position in placed:
+        if not position:
+            continue
+        if position in first_at:
+            shared.append((quote, first_at[position]))
+        else:
+            first_at[position] = quote
+    return shared
+
+
+class QuoteQuerySet(VisibleFromQuerySet):
+    def with_context(self):
+        """Speaker, session, edition, festival and article in one query, plus the speaker's
+        affiliation at that session (people change jobs between festivals)."""
+        on_stage = Participation.objects.filter(panel=OuterRef("panel"), person=OuterRef("speaker"))
+        return (
+            self.select_related(*QUOTE_CONTEXT)
+            .defer(*unshown_beside_quotes(*QUOTE_CONTEXT))
+            .annotate(speaker_affiliation=Subquery(on_stage.values("affiliation")[:1]))
+        )
+
+    def with_article(self):
+        """With the article that reported each quote, as a session page shows them (one speaker at
+        a time, so the speaker's row is not needed)."""
+        return self.select_related("article").defer(*unshown_beside_quotes("article"))
+
+    def latest_first(self):
+        return self.order_by(*QUOTES_LATEST_FIRST)
+
+    def make_room(self):
+        """Take these quotes out of their places (position 0, nobody's), so that quotes of an article
+        can then take each other's places one save at a time: the database refuses two quotes in one
+        place even for a moment. Writes no history: the saves that follow do."""
+        return self.update(position=0)
+
+
+class QuoteManager(models.Manager.from_queryset(QuoteQuerySet)):
+    @cached_property
+    def _in_context(self):
+        return self.get_queryset().with_context()
+
+    def in_context(self):
+        """Every quote with_context(). Its joins and subqueries are put together once a process, not
+        on each request: each call clones them, as Django's ListView clones its `queryset`."""
+        return self._in_context.all()
+
+
+class Quote(PublicWhenCovered):
+    text = models.TextField(_("words as reported"), help_text=_("Exactly as the article printed them."))
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=content_languages,
+        blank=True,
+        help_text=_(
+            "Language of the words as reported. Left empty, the article’s language; "
+            "quotes in the article’s language follow it if it changes."
+        ),
+    )
+    spoken_text = models.TextField(
+        _("words as spoken"),
+        blank=True,
+        help_text=_("When the article quotes in translation and the original words are known."),
+    )
+    spoken_language = models.CharField(
+        _("language spoken"), max_length=8, choices=content_languages, blank=True
+    )
+    translation = models.TextField(_("translation"), blank=True)
+    translation_language = models.CharField(
+        _("translation language"), max_length=8, choices=content_languages, blank=True
+    )
+    speaker = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("speaker")
+    )
+    panel = models.ForeignKey(
+        Panel,
+        on_delete=models.PROTECT,
+        blank=True,
+        related_name="quotes",
+        verbose_name=_("session"),
+        help_text=_("Left empty when the article covers a single session: that session."),
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("reported in")
+    )
+    context = models.TextField(_("context note"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position in the article"), default=0, help_text=_("Left at 0, after the article’s other quotes.")
+    )
+
+    objects = QuoteManager()
+    history = change_history("public_since")  # it follows from the coverage
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="quote_has_words"),
+            models.CheckConstraint(
+                condition=Q(translation="") | ~Q(translation_language=""),
+                name="quote_translation_has_language",
+                violation_error_message=_("Say which language the translation is in."),
+            ),
+            models.CheckConstraint(
+                condition=Q(spoken_text="") | ~Q(spoken_language=""),
+                name="quote_spoken_words_have_language",
+                violation_error_message=_("Say which language the words were spoken in."),
+            ),
+            models.UniqueConstraint(
+                fields=["article", "position"],
+                condition=Q(position__gt=0),
+                name="quote_position_unique_in_article",
+                violation_error_message=POSITION_TAKEN,
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "article"], name="quote_by_speaker"),
+            models.Index(fields=["language"], name="quote_language"),
+        ]
+
+    def __str__(self):
+        return f"“{Truncator(self.text).chars(80)}” — {self.speaker}"
+
+    def save(self, *args, **kwargs):
+        if not self.language and self.article_id:
+            self.language = self.article.language
+        if not self.position and self.article_id:
+            self.position = next_number(Quote.objects.filter(article_id=self.article_id), "position")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("quote-detail", args=[self.pk])
+
+    def clean(self):
+        """The rules of the quote's own values: its other versions are in other languages."""
+        errors = {**self.translation_errors(), **self.spoken_words_errors()}
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None):
+        """Django's check of the constraints, and the rules that relate the quote to other records:
+        its place among its article's quotes and its session, against the article as stored.
+
+        Django leaves out a constraint on a field left out of validation; these rules are left out
+        with the article. The article's own admin form does that for the quotes it edits, and checks
+        them all together against what it submits (articles/admin/coverage.py)."""
+        exclude = set(exclude or ())
+        errors = {}
+        if "article" not in exclude:
+            errors |= self.position_errors()
+            errors |= self.session_errors(panels_covered_by(self.article_id))
+        if "position" in errors:
+            exclude.add("position")  # the constraint would say it again, as the whole record's
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def quoted_language(self):
+        """The language of the words as reported: the quote's own, else its article's, which it
+        takes when saved."""
+        return self.language or (self.article.language if Quote.article.is_cached(self) else "")
+
+    def translation_errors(self):
+        if not self.translation.strip():
+            return {}
+        if not self.translation_language:
+            return {"translation_language": _("Say which language the translation is in.")}
+        if self.translation_language == self.quoted_language():
+            return {"translation_language": _("The translation must be in another language than the quote.")}
+        return {}
+
+    def spoken_words_errors(self):
+        if not self.spoken_text.strip():
+            return {}
+        if not self.spoken_language:
+            return {"spoken_language": _("Say which language the words were spoken in.")}
+        if self.spoken_language == self.quoted_language():
+            return {"spoken_language": _("The words as spoken must be in another language than the quote.")}
+        return {}
+
+    def position_errors(self):
+        """The position rule (shared_positions) against the article's other quotes as stored."""
+        if not self.article_id or not self.position:
+            return {}
+        others = Quote.objects.filter(article_id=self.article_id, position=self.position).exclude(pk=self.pk)
+        placed = [*others.values_list("pk", "position"), (self, self.position)]
+        return {"position": POSITION_TAKEN} if shared_positions(placed) else {}
+
+    def session_errors(self, covered_panel_ids):
+        """What is wrong with the quote's session, by field, given `covered_panel_ids`: the ids of the
+        sessions its article covers (None while they are unknown). A quote left without a session
+        takes the article's only one; the article must cover it, and the speaker must have been on
+        its stage."""
+        if not self.panel_id and covered_panel_ids is not None and len(covered_panel_ids) == 1:
+            self.panel_id = next(iter(covered_panel_ids))
+        # A submitted session may have been deleted meanwhile by another editor.
+        panel = Panel.objects.filter(pk=self.panel_id).first() if self.panel_id else None
+        if panel is None:
+            return {"panel": _("Pick the session these words were said at.")}
+        if covered_panel_ids is not None and panel.pk not in covered_panel_ids:
+            return {
+                "panel": _(
+                    "The article does not cover this session. "
+                    "Add it to the sessions the article covers first."
+                )
+            }
+        if self.speaker_id and not panel.participations.filter(person_id=self.speaker_id).exists():
+            message = _(
+                "%(person)s was not on stage at “%(panel)s”. Add them as a participant of the session first."
+            )
+            return {"speaker": message % {"person": self.speaker, "panel": panel.title}}
+        return {}
