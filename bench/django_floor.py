@@ -7,7 +7,7 @@ For the speaker filter and combined filters of search_bench.py, each address fet
 and then timed, in process:
 - page: the whole page, as search_bench.py times it;
 - SQL floor: the statements the page ran, replayed on the same connection;
-- ORM: the same statements made by the ORM as the view makes them (the same querysets, search.py,
+- ORM: the same statements made by the ORM as the view makes them (the same querysets, articles/search/,
   the paginator) and their rows made into models, without django-filter, form or template;
 - request: /robots.txt, a view that queries nothing and renders no template, through every middleware;
 - base template: base.html with an empty content block, rendered for the page's request.

@@ -188,8 +188,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
 ):
     # Every page runs the same few statements with other values. Bound by the server, each is
     # prepared on its fifth run in a connection, and PostgreSQL plans it once instead of on every
-    # request: up to 2 ms a query on a session page. A proxy pooling by transaction (PgBouncer
-    # before 1.21) cannot keep prepared statements: DATABASE_PREPARED_STATEMENTS=0 then.
+    # request. A proxy pooling by transaction (PgBouncer before 1.21) cannot keep prepared
+    # statements: DATABASE_PREPARED_STATEMENTS=0 then.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -235,7 +235,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # otherwise this process's memory, which suits one process (`make run`, tests). Public pages stay in it
 # for PAGE_CACHE_SECONDS (0 turns the page cache off); any save starts afresh (articles/http/page_cache.py).
 # A Redis server that stops answering costs each call at most its timeouts, then pages are made
-# without it (articles/http/cache.py).
+# without it (articles/http/forgiving_cache.py).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -12,7 +12,9 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
 
-from .helpers import member_of
+from articles.models import Article, Participation
+from tests.factories import ArticleFactory, QuoteFactory
+from tests.helpers.newsroom import member_of
 
 SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "seed-article.txt"
 
@@ -67,6 +69,14 @@ def demo(db, demo_copy):
     else:
         call_command("load_demo", stdout=io.StringIO())
         call_command("dumpdata", "articles", output=str(demo_copy), verbosity=0)
+
+
+@pytest.fixture
+def draft_quote(demo):
+    """A quote from the demo's session, reported by an article still in draft."""
+    on_stage = Participation.objects.get(person__slug="simon-weisse")
+    draft = ArticleFactory(status=Article.Status.DRAFT, title="Draft about miniatures")
+    return QuoteFactory(participation=on_stage, article=draft, text="Secret words, not yet published.")
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import pytest
 from django.db import connection
 
 from articles.models import Quote
-
-from .helpers import visible_text
+from tests.helpers.pages import visible_text
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 

@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from articles.models import Person
 from tests.factories import QuoteFactory
-
-from .admin_forms import submit_admin_form
+from tests.helpers.admin_forms import submit_admin_form
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ salted hash of the client's address: enough to count their comments, not to find
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 
-from ..http.cache import cache
 from ..http.clients import client_address
+from ..http.forgiving_cache import cache
 
 
 def client_hash(request):

@@ -17,7 +17,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
 
-from .cache import cache
+from .forgiving_cache import cache
 
 GENERATION_KEY = "pages:generation"
 

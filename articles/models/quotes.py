@@ -186,7 +186,7 @@ class Quote(PublicWhenCovered):
 
     def clean(self):
         """The rules of the quote's own values: its other versions are in other languages."""
-        errors = {**self.translation_errors(), **self.spoken_words_errors()}
+        errors = self.other_version_errors()
         if errors:
             raise ValidationError(errors)
 
@@ -216,23 +216,29 @@ class Quote(PublicWhenCovered):
         takes when saved."""
         return self.language or (self.article.language if Quote.article.is_cached(self) else "")
 
-    def translation_errors(self):
-        if not self.translation.strip():
-            return {}
-        if not self.translation_language:
-            return {"translation_language": _("Say which language the translation is in.")}
-        if self.translation_language == self.quoted_language():
-            return {"translation_language": _("The translation must be in another language than the quote.")}
-        return {}
-
-    def spoken_words_errors(self):
-        if not self.spoken_text.strip():
-            return {}
-        if not self.spoken_language:
-            return {"spoken_language": _("Say which language the words were spoken in.")}
-        if self.spoken_language == self.quoted_language():
-            return {"spoken_language": _("The words as spoken must be in another language than the quote.")}
-        return {}
+    def other_version_errors(self):
+        """A translation, and words as spoken, each need their language, another than the quote's."""
+        versions = [
+            (
+                self.translation,
+                "translation_language",
+                _("Say which language the translation is in."),
+                _("The translation must be in another language than the quote."),
+            ),
+            (
+                self.spoken_text,
+                "spoken_language",
+                _("Say which language the words were spoken in."),
+                _("The words as spoken must be in another language than the quote."),
+            ),
+        ]
+        errors = {}
+        for text, field, unnamed, same in versions:
+            if text.strip() and not getattr(self, field):
+                errors[field] = unnamed
+            elif text.strip() and getattr(self, field) == self.quoted_language():
+                errors[field] = same
+        return errors
 
     def position_errors(self):
         """The position rule (shared_positions) against the article's other quotes as stored."""

@@ -1,0 +1,1 @@
+"""What several test modules share: reading pages, signing in, building archives, posting forms."""
