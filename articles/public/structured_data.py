@@ -5,6 +5,22 @@ request, whose host makes every address absolute."""
 import datetime
 
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from ..text import typeset
+
+
+def article_description(article):
+    """What a search result or a link preview says of an article: its summary's first words."""
+    return typeset(Truncator(article.summary).words(30, truncate=" …"), article.language) or article.title
+
+
+def session_description(panel):
+    return _("%(kind)s “%(title)s” at %(edition)s: who was on stage and what they said.") % {
+        "kind": panel.get_kind_display(),
+        "title": panel.title,
+        "edition": panel.edition,
+    }
 
 
 def absolute(request, path):

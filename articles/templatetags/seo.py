@@ -26,6 +26,10 @@ def json_ld(node):
     return format_html('<script type="application/ld+json">{}</script>', script_safe)
 
 
+register.simple_tag(structured_data.article_description, name="article_description")
+register.simple_tag(structured_data.session_description, name="session_description")
+
+
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, article, panels):
     return json_ld(structured_data.article_node(context["request"], article, panels))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ... import exporters, search
 from ...models import Quote
+from ..citations import citation
 from ..filters import QuoteFilter
 from ..pagination import paginate
 
@@ -60,10 +61,11 @@ def quote_list_heading(speaker, topic):
 
 def quote_detail(request, pk):
     quote = get_object_or_404(Quote.objects.in_context().public(), pk=pk)
+    page_url = request.build_absolute_uri(quote.get_absolute_url())
     return render(
         request,
         "articles/quote_detail.html",
-        {"quote": quote, "page_url": request.build_absolute_uri(quote.get_absolute_url())},
+        {"quote": quote, "citation": citation(quote, page_url)},
     )
 
 
