@@ -61,3 +61,13 @@ def redirect_moved(before, after):
         Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
         Redirect.objects.filter(site=site, old_path=new_path).delete()  # an address taken back
         Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
+
+
+def plain_address_target(request):
+    """Where `/?p=<number>`, a WordPress post's plain address, now is (the WordPress import keeps
+    them with the other redirects), or None. Other parameters (a campaign's utm_…) do not matter."""
+    number = request.GET.get("p", "")
+    if not number.isdigit():
+        return None
+    redirect = Redirect.objects.filter(site=Site.objects.get_current(), old_path=f"/?p={int(number)}").first()
+    return redirect.new_path if redirect and redirect.new_path else None

@@ -27,6 +27,7 @@ from .base import (
 from .history import ChangeHistoryAdmin
 from .importing import import_coverage_urls
 from .quote_finder import find_quotes_urls
+from .wordpress_import import import_wordpress_urls
 
 
 class QuoteFormSet(BaseInlineFormSet):
@@ -133,13 +134,16 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ]
     list_filter = ["status", LanguageInUseFilter, "publication", "panels__edition__festival"]
     search_fields = ["title", "author", "publication", "summary"]  # matched by get_search_results
-    autocomplete_fields = ["panels"]
+    autocomplete_fields = ["panels", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
     actions = ["submit_for_review", "publish", "move_to_draft"]
     inlines = [QuoteInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", ("status", "published_at"), "panels", "comments_open"]}),
+        (
+            None,
+            {"fields": ["title", "slug", ("status", "published_at"), "panels", "topics", "comments_open"]},
+        ),
         (_("Source"), {"fields": [("publication", "author"), ("published_on", "language"), "source_url"]}),
         (None, {"fields": ["summary", "body"]}),
     ]
@@ -166,7 +170,8 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         return format_html('<a href="{}">{}</a>', url, article.comments_awaiting)
 
     def get_urls(self):
-        return import_coverage_urls(self) + find_quotes_urls(self) + super().get_urls()
+        own = import_coverage_urls(self) + import_wordpress_urls(self) + find_quotes_urls(self)
+        return own + super().get_urls()
 
     def has_publish_permission(self, request):
         return may_publish(request)

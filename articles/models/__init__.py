@@ -7,6 +7,7 @@ from .base import NamedInEachLanguage, PublicWhenCovered, RemembersSavedValues
 from .comments import ReaderComment
 from .coverage import Article, publication_moment
 from .festivals import Edition, Festival, Topic
+from .imports import WordPressComment, WordPressPost
 from .people import Person
 from .quotes import POSITION_TAKEN, Quote, shared_positions
 from .sessions import Panel, Participation
@@ -25,6 +26,8 @@ __all__ = [
     "ReaderComment",
     "RemembersSavedValues",
     "Topic",
+    "WordPressComment",
+    "WordPressPost",
     "content_languages",
     "publication_moment",
     "shared_positions",

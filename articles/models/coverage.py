@@ -38,6 +38,13 @@ class Article(TimestampedModel):
     panels = models.ManyToManyField(
         Panel, blank=True, related_name="articles", verbose_name=_("sessions covered")
     )
+    topics = models.ManyToManyField(
+        "Topic",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("topics"),
+        help_text=_("What the article is filed under (a WordPress post's categories and tags)."),
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("public from"),

@@ -3,10 +3,12 @@
 import re
 
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from ...languages import address_in
 from ...models import Article, Festival, Quote, Topic
+from ...redirects import plain_address_target
 
 HOME_ARTICLES = 6
 HOME_QUOTES = 5
@@ -14,6 +16,8 @@ HOME_FESTIVALS = 12
 
 
 def home(request):
+    if "p" in request.GET and (moved_to := plain_address_target(request)):
+        return HttpResponsePermanentRedirect(moved_to)
     return render(
         request,
         "articles/home.html",

@@ -1,0 +1,90 @@
+"""The admin's “Import from WordPress” page: upload a WordPress export (Tools → Export in
+WordPress), see what it brought in and what it left out, or every problem, with nothing written."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..importers.wordpress import import_wordpress
+from ..importers.wordpress.report import KIND_NAMES
+from .base import may_publish
+
+# Larger exports take longer than a request may: `manage.py import_wordpress` reads any size.
+MAX_UPLOAD_SIZE = 100 * 1024 * 1024
+
+
+class WordPressImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("WordPress export"),
+        help_text=gettext_lazy(
+            "The XML file WordPress's Tools → Export writes (“All content” or “Posts”), at most 100 MB."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xml,application/xml,text/xml"}),
+    )
+    dry_run = forms.BooleanField(
+        label=gettext_lazy("Only check the export, write nothing"), label_suffix="", required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_SIZE:
+            raise forms.ValidationError(
+                _(
+                    "The file is %(size).0f MB; the limit here is 100 MB. Larger exports are imported "
+                    "with the command: python manage.py import_wordpress EXPORT.xml"
+                )
+                % {"size": upload.size / 1024 / 1024}
+            )
+        return upload
+
+
+def import_wordpress_page(model_admin, request):
+    """For editors who may publish: an export brings in a site's published posts as they are."""
+    if not (model_admin.has_add_permission(request) and may_publish(request)):
+        raise PermissionDenied
+    report = None
+    if request.method == "POST":
+        form = WordPressImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            report = import_wordpress(upload, dry_run=form.cleaned_data["dry_run"])
+            if report.ok:
+                done = _("Checked %(file)s, nothing written: %(summary)s.") if report.dry_run else None
+                done = done or _("Imported %(file)s: %(summary)s.")
+                messages.success(request, done % {"file": upload.name, "summary": report.summary()})
+    else:
+        form = WordPressImportForm()
+    opts = model_admin.model._meta
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Import from WordPress"),
+        "opts": opts,
+        "app_label": opts.app_label,
+        "form": form,
+        "report": report,
+        "counts": [(KIND_NAMES[kind], tally) for kind, tally in report.counts.items() if tally.total]
+        if report
+        else [],
+    }
+    status = 400 if report is not None and not report.ok else 200
+    return TemplateResponse(request, "admin/articles/import_wordpress.html", context, status=status)
+
+
+def import_wordpress_urls(model_admin):
+    """admin/articles/article/import/wordpress/, to go before the ModelAdmin's own addresses."""
+    info = model_admin.opts.app_label, model_admin.opts.model_name
+
+    def view(request):
+        return import_wordpress_page(model_admin, request)
+
+    return [
+        path(
+            "import/wordpress/",
+            model_admin.admin_site.admin_view(view),
+            name="{}_{}_import_wordpress".format(*info),
+        )
+    ]

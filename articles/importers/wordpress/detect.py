@@ -1,0 +1,73 @@
+"""The language a post is written in, when the export does not say it.
+
+A multilingual plugin says it for each post (Polylang as the post's term of its "language"
+taxonomy, WPML in the post's meta); otherwise the text is read by Lingua (`lingua-language-detector`),
+which knows 75 languages from their letter sequences; the site's language is the answer only where
+Lingua cannot tell (too little text). A site's language alone would be wrong for every post of a
+French site written in English, which festival coverage often is.
+"""
+
+import functools
+import re
+
+from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+from ...languages import LANGUAGE_NAMES
+
+WPML_META_KEYS = ("_wpml_import_language_code", "_wpml_language", "wpml_language")
+# Below this many letters (two sentences or so), a guess is no better than the site's language.
+SHORTEST_TEXT = 100
+# Addresses are not words of a language (an embedded video's address reads as Danish).
+ADDRESS = re.compile(r"\S*(?:https?://|www\.)\S*|\S+@\S+")
+
+
+def archive_language(code):
+    """`fr_FR`, `fr-fr`, `FR` → `fr`: the archive's coverage languages are base languages; None for
+    a code Django does not know."""
+    base = (code or "").strip().lower().replace("_", "-").split("-")[0]
+    return base if base in LANGUAGE_NAMES else None
+
+
+def declared_language(post):
+    """The language a multilingual plugin gives the post, or None."""
+    for term in post.terms:
+        if term.domain == "language":
+            found = archive_language(term.slug) or archive_language(term.name)
+            if found:
+                return found
+    for key in WPML_META_KEYS:
+        found = archive_language(post.meta.get(key))
+        if found:
+            return found
+    return None
+
+
+def language_of(post, text, site_language):
+    """The post's language: its plugin's word, else what its text reads as, else the site's."""
+    return declared_language(post) or detected_language(text) or site_language
+
+
+def detected_language(text):
+    text = ADDRESS.sub(" ", text[:5000])
+    if sum(character.isalpha() for character in text) < SHORTEST_TEXT:
+        return None
+    found = detector().detect_language_of(text)
+    return archive_language(found.iso_code_639_1.name) if found else None
+
+
+@functools.cache
+def detector():
+    """Built once a process, with the languages the archive's coverage can be in. Low accuracy mode
+    (letter trigrams only) is as good as the full one on a paragraph or more and needs a tenth of the
+    memory."""
+    codes = [
+        getattr(IsoCode639_1, code.upper())
+        for code in LANGUAGE_NAMES
+        if "-" not in code and hasattr(IsoCode639_1, code.upper())
+    ]
+    return (
+        LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+        .with_low_accuracy_mode()
+        .with_minimum_relative_distance(0.1)
+        .build()
+    )
