@@ -123,8 +123,9 @@ class WordPressImport:
     def known(self, guid, post_id):
         """The post as imported before: by its guid and number, or by its guid alone (a site moved
         to a new WordPress numbers its posts anew) unless another post of this export took it."""
-        posts = WordPressPost.objects.select_related("article").filter(guid=guid)
-        known = posts.filter(post_id=post_id).first() or posts.exclude(pk__in=self.matched).first()
+        posts = list(WordPressPost.objects.select_related("article").filter(guid=guid).order_by("pk"))
+        same_number = [record for record in posts if record.post_id == post_id]
+        known = next(iter(same_number or [record for record in posts if record.pk not in self.matched]), None)
         if known:
             self.matched.add(known.pk)
         return known
