@@ -343,7 +343,7 @@ def copy(cursor, table, columns, rows):
 # Built once the rows are loaded, faster than row by row; as migrations 0005 and 0018 define them.
 SEARCH_INDEXES = {
     "quote_search_document": "articles_quote USING gin (search_document)",
-    "person_name_trigram": "articles_person USING gin (archive_fold(name) gin_trgm_ops)",
+    "person_name_trigram": "articles_person USING gin (archive_fold(names) gin_trgm_ops)",
     "panel_search_document": "articles_panel USING gin (search_document)",
     "article_search_document": "articles_article USING gin (search_document)",
     "person_search_document": "articles_person USING gin (search_document)",
@@ -453,9 +453,10 @@ def build(quotes, people, panels):
                 "bio",
                 "photo",
                 "website",
+                "other_names",
             ],
             (
-                (i, now, now, name, f"{slug(name)}-{i}", last, a_to_z(last), fold(last), "", "", "")
+                (i, now, now, name, f"{slug(name)}-{i}", last, a_to_z(last), fold(last), "", "", "", "")
                 for i, (name, last) in enumerate(names, 1)
             ),
         )

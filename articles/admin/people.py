@@ -1,6 +1,8 @@
 """People, with the sessions they were on stage at."""
 
 from django.contrib import admin
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .. import search
@@ -8,6 +10,7 @@ from ..models import Participation, Person, Quote
 from ..models.base import related_count
 from .base import PublicArchiveAdmin, people_named
 from .history import ChangeHistoryAdmin
+from .merging import likely_duplicates, merge_urls
 from .sessions import ParticipationInline
 
 
@@ -30,8 +33,23 @@ class PersonAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
     list_filter = ["participations__panel__edition__festival", "participations__role"]
     search_fields = ["name", "sort_name"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "sort_name", "bio", "photo", "website"]
+    fields = ["name", "slug", "sort_name", "other_names", "bio", "photo", "website"]
     inlines = [PersonParticipationInline]
+    actions = ["merge"]
+
+    def get_urls(self):
+        return merge_urls(self) + super().get_urls()
+
+    @admin.action(description=_("Merge the two selected people"), permissions=["change", "delete"])
+    def merge(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.order_by("pk").values_list("pk", flat=True)[:3])
+        return HttpResponseRedirect(reverse("admin:articles_person_merge") + f"?ids={ids}")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        person = self.get_object(request, object_id) if object_id.isdigit() else None
+        if person is not None:
+            extra_context = {**(extra_context or {}), "likely_duplicates": likely_duplicates(person)}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         return (

@@ -1,7 +1,8 @@
 """People who were on stage, filed in an A–Z by their sort name."""
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -42,12 +43,27 @@ class Person(PublicWhenCovered):
     # The sort name as the A–Z files it, accents and case folded (“Öberg” as “oberg”, “Weiß” as
     # “weiss”): both databases' own collations put accented letters after z.
     sort_key = models.CharField(max_length=200, editable=False, default="")
+    other_names = models.TextField(
+        _("other spellings"),
+        blank=True,
+        help_text=_(
+            "Other spellings of the name, one a line (“Jo Smith” for “Joanna Smith”, a name before "
+            "marriage, a transliteration): searches and imports find the person by them too."
+        ),
+    )
+    # Every name the person goes by, for the name searches (a trigram index on PostgreSQL).
+    names = models.GeneratedField(
+        expression=Concat("name", Value("\n"), "other_names", output_field=models.TextField()),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
     bio = models.TextField(_("short bio"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
     website = models.URLField(_("website"), blank=True)
 
     objects = PersonQuerySet.as_manager()
-    history = change_history("public_since", "sort_key")  # worked out from the coverage and the sort name
+    # public_since and sort_key are worked out from the coverage and the sort name, names from the names.
+    history = change_history("public_since", "sort_key", "names")
 
     class Meta:
         ordering = ["index_letter", "sort_key", "name"]
@@ -67,6 +83,11 @@ class Person(PublicWhenCovered):
 
     def get_absolute_url(self):
         return reverse("person-detail", args=[self.slug])
+
+    @property
+    def spellings(self):
+        """The name, then each other spelling."""
+        return [self.name, *(line.strip() for line in self.other_names.splitlines() if line.strip())]
 
     @property
     def initials(self):

@@ -22,7 +22,7 @@ def find_person(people, text):
     if exact:
         return exact, []
     candidates = suggest_people(people, text, limit=6)
-    exact_names = [person for person in candidates if fold(person.name) == fold(text)]
+    exact_names = [person for person in candidates if fold(text) in {fold(name) for name in person.spellings}]
     if len(exact_names) == 1:
         return exact_names[0], candidates
     if len(candidates) == 1 or only_one_matches_wholly(candidates):
@@ -41,4 +41,4 @@ def only_one_matches_wholly(candidates):
 def people_named(people, text, most):
     """Ids of up to `most` of `people` whose names best match `text`. A list: as a subquery, the
     database would walk a whole list in its order, testing every name."""
-    return [person.pk for person in suggest_people(people.only("name"), text, most)]
+    return [person.pk for person in suggest_people(people.only("name", "other_names"), text, most)]

@@ -145,7 +145,7 @@ class PostgreSQLBackend(SearchBackend):
         return matching, SearchRank(SearchDocument(), query), partly_checked
 
     def similar_people(self, people, text, limit):
-        typed, name = Folded(Value(text)), Folded(F("name"))
+        typed, name = Folded(Value(text)), Folded(F("names"))  # the name and its other spellings
         return list(
             people.filter(WordSimilarTo(typed, name))
             .annotate(similarity=WordSimilarity(typed, name))

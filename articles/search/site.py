@@ -38,7 +38,7 @@ def _session_matches(word, by_people_on_stage):
         "edition", Edition.objects.filter(festival__in=festivals).values("pk")
     )
     if by_people_on_stage:
-        people = Person.objects.filter(search.holds_word(["name"], word))
+        people = Person.objects.filter(search.holds_word(["name", "other_names"], word))
         matches |= search.is_among("pk", Participation.objects.filter(person__in=people).values("panel"))
     if YEAR.fullmatch(word):
         matches |= search.is_among("edition", Edition.objects.filter(year=int(word)).values("pk"))

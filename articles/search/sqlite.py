@@ -51,7 +51,7 @@ class SQLiteBackend(SearchBackend):
     def similar_people(self, people, text, limit):
         scored = []
         for person in people:
-            similarity = word_similarity(text, person.name)
+            similarity = max(word_similarity(text, name) for name in person.spellings)
             if similarity >= NAME_SIMILARITY:
                 person.similarity = similarity
                 scored.append(person)
