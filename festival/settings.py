@@ -59,8 +59,15 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
+
+# Background work (an import from the admin) goes through Django's task interface (the django-tasks
+# backport) into the database, where `manage.py db_worker` takes it: nothing else to run or install,
+# on SQLite as on PostgreSQL, and a task is committed, or not, with the request that asked for it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     # First, so that its duration covers everything, errors turned into pages included.
@@ -183,6 +190,13 @@ DATABASES = {
 # server-side cursor and cost extra round trips per list; nothing here streams large results. This is
 # also what a transaction-pooling proxy such as PgBouncer needs.
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The task worker and the web server write to one file: with a write-ahead log, readers never
+    # wait for a writer; a transaction takes the write lock as it begins (IMMEDIATE), so that one
+    # never fails for a write another made after it read, and waits its turn (timeout, in seconds).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL;", transaction_mode="IMMEDIATE", timeout=20
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
     "DATABASE_PREPARED_STATEMENTS", True
 ):

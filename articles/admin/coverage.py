@@ -25,6 +25,7 @@ from .base import (
     may_publish,
 )
 from .history import ChangeHistoryAdmin
+from .import_jobs import import_job_urls
 from .importing import import_coverage_urls
 from .quote_finder import find_quotes_urls
 from .wordpress_import import import_wordpress_urls
@@ -170,7 +171,8 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         return format_html('<a href="{}">{}</a>', url, article.comments_awaiting)
 
     def get_urls(self):
-        own = import_coverage_urls(self) + import_wordpress_urls(self) + find_quotes_urls(self)
+        own = import_coverage_urls(self) + import_wordpress_urls(self) + import_job_urls(self)
+        own += find_quotes_urls(self)
         return own + super().get_urls()
 
     def has_publish_permission(self, request):

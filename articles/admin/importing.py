@@ -1,9 +1,9 @@
-"""The admin's “Import coverage” page: upload a coverage file (docs/coverage-format.md), see what it
-created and updated, or every bad record, row by row, with nothing written."""
+"""The admin's “Import coverage” page: upload a coverage file (docs/coverage-format.md), imported in
+the background; its status page (import_jobs.py) shows what it created and updated, or every bad
+record, row by row, with nothing written."""
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.template.response import TemplateResponse
@@ -11,7 +11,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..importers.coverage import load_files
+from ..models import ImportJob
+from .import_jobs import recent_imports, start_import
 
 MAX_IMPORT_SIZE = 10 * 1024 * 1024  # 10 MB: years of coverage; larger files are split
 COVERAGE_FORMAT = settings.BASE_DIR / "docs" / "coverage-format.md"
@@ -44,22 +45,12 @@ def import_coverage(model_admin, request):
     each published article in the file, as the article form would refuse it."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
-    report = None
     if request.method == "POST":
         form = CoverageImportForm(request.POST, request.FILES)
         if form.is_valid():
-            upload = form.cleaned_data["file"]
-            report = load_files(
-                [(upload.name, upload.read())],
-                may_publish=request.user.has_perm("articles.publish_article"),
-                dry_run=form.cleaned_data["dry_run"],
-            )
-            if report.ok:
-                if report.dry_run:
-                    done = _("Checked %(file)s, nothing written: %(summary)s.")
-                else:
-                    done = _("Imported %(file)s: %(summary)s.")
-                messages.success(request, done % {"file": upload.name, "summary": report.summary()})
+            may_publish = request.user.has_perm("articles.publish_article")
+            upload, dry_run = form.cleaned_data["file"], form.cleaned_data["dry_run"]
+            return start_import(model_admin, request, ImportJob.Kind.COVERAGE, upload, dry_run, may_publish)
     else:
         form = CoverageImportForm()
     opts = model_admin.model._meta
@@ -70,11 +61,9 @@ def import_coverage(model_admin, request):
         "app_label": opts.app_label,
         "form": form,
         "format_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_import_format"),
-        "report": report,
-        "counts": [(kind, tally) for kind, tally in report.counts.items() if tally.total] if report else [],
+        "recent": recent_imports(ImportJob.Kind.COVERAGE),
     }
-    status = 400 if report is not None and not report.ok else 200
-    return TemplateResponse(request, "admin/articles/import_coverage.html", context, status=status)
+    return TemplateResponse(request, "admin/articles/import_coverage.html", context)
 
 
 def import_coverage_urls(model_admin):

@@ -1,19 +1,19 @@
 """The admin's “Import from WordPress” page: upload a WordPress export (Tools → Export in
-WordPress), see what it brought in and what it left out, or every problem, with nothing written."""
+WordPress), imported in the background; its status page (import_jobs.py) shows what it brought in
+and what it left out, or every problem, with nothing written."""
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..importers.wordpress import import_wordpress
-from ..importers.wordpress.report import KIND_NAMES
+from ..models import ImportJob
 from .base import may_publish
+from .import_jobs import recent_imports, start_import
 
-# Larger exports take longer than a request may: `manage.py import_wordpress` reads any size.
+# What an upload may be; `manage.py import_wordpress` reads an export of any size.
 MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 
 
@@ -46,16 +46,11 @@ def import_wordpress_page(model_admin, request):
     """For editors who may publish: an export brings in a site's published posts as they are."""
     if not (model_admin.has_add_permission(request) and may_publish(request)):
         raise PermissionDenied
-    report = None
     if request.method == "POST":
         form = WordPressImportForm(request.POST, request.FILES)
         if form.is_valid():
-            upload = form.cleaned_data["file"]
-            report = import_wordpress(upload, dry_run=form.cleaned_data["dry_run"])
-            if report.ok:
-                done = _("Checked %(file)s, nothing written: %(summary)s.") if report.dry_run else None
-                done = done or _("Imported %(file)s: %(summary)s.")
-                messages.success(request, done % {"file": upload.name, "summary": report.summary()})
+            upload, dry_run = form.cleaned_data["file"], form.cleaned_data["dry_run"]
+            return start_import(model_admin, request, ImportJob.Kind.WORDPRESS, upload, dry_run, True)
     else:
         form = WordPressImportForm()
     opts = model_admin.model._meta
@@ -65,13 +60,9 @@ def import_wordpress_page(model_admin, request):
         "opts": opts,
         "app_label": opts.app_label,
         "form": form,
-        "report": report,
-        "counts": [(KIND_NAMES[kind], tally) for kind, tally in report.counts.items() if tally.total]
-        if report
-        else [],
+        "recent": recent_imports(ImportJob.Kind.WORDPRESS),
     }
-    status = 400 if report is not None and not report.ok else 200
-    return TemplateResponse(request, "admin/articles/import_wordpress.html", context, status=status)
+    return TemplateResponse(request, "admin/articles/import_wordpress.html", context)
 
 
 def import_wordpress_urls(model_admin):

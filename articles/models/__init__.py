@@ -7,7 +7,7 @@ from .base import NamedInEachLanguage, PublicWhenCovered, RemembersSavedValues
 from .comments import ReaderComment
 from .coverage import Article, publication_moment
 from .festivals import Edition, Festival, Topic
-from .imports import WordPressComment, WordPressPost
+from .imports import ImportJob, WordPressComment, WordPressPost
 from .people import Person
 from .quotes import POSITION_TAKEN, Quote, shared_positions
 from .sessions import Panel, Participation
@@ -17,6 +17,7 @@ __all__ = [
     "Article",
     "Edition",
     "Festival",
+    "ImportJob",
     "NamedInEachLanguage",
     "Panel",
     "Participation",

@@ -79,9 +79,16 @@ class Article(TimestampedModel):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.prepare_fields()
+        super().save(*args, **kwargs)
+
+    # What prepare_fields() sets, for writes in bulk (which call it, as they skip save()).
+    prepared_fields = ["published_at"]
+
+    def prepare_fields(self):
+        """A published article given no publication time is public from now."""
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = publication_moment()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("article-detail", args=[self.slug])

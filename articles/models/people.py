@@ -75,11 +75,18 @@ class Person(PublicWhenCovered):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.prepare_fields()
+        super().save(*args, **kwargs)
+
+    # What prepare_fields() sets, for writes in bulk (which call it, as they skip save()).
+    prepared_fields = ["sort_name", "index_letter", "sort_key"]
+
+    def prepare_fields(self):
+        """The sort name, when none was given, and where it files in the A–Z."""
         if not self.sort_name.strip():
             self.sort_name = default_sort_name(self.name)
         self.index_letter = a_to_z_letter(self.sort_name)
         self.sort_key = fold(self.sort_name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("person-detail", args=[self.slug])

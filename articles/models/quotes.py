@@ -250,25 +250,35 @@ class Quote(PublicWhenCovered):
 
     def session_errors(self, covered_panel_ids):
         """What is wrong with the quote's session, by field, given `covered_panel_ids`: the ids of the
-        sessions its article covers (None while they are unknown). A quote left without a session
-        takes the article's only one; the article must cover it, and the speaker must have been on
-        its stage."""
+        sessions its article covers (None while they are unknown), against the database. A quote
+        left without a session takes the article's only one."""
         if not self.panel_id and covered_panel_ids is not None and len(covered_panel_ids) == 1:
             self.panel_id = next(iter(covered_panel_ids))
         # A submitted session may have been deleted meanwhile by another editor.
         panel = Panel.objects.filter(pk=self.panel_id).first() if self.panel_id else None
-        if panel is None:
-            return {"panel": _("Pick the session these words were said at.")}
-        if covered_panel_ids is not None and panel.pk not in covered_panel_ids:
-            return {
-                "panel": _(
-                    "The article does not cover this session. "
-                    "Add it to the sessions the article covers first."
-                )
-            }
-        if self.speaker_id and not panel.participations.filter(person_id=self.speaker_id).exists():
-            message = _(
-                "%(person)s was not on stage at “%(panel)s”. Add them as a participant of the session first."
+        return session_problems(
+            panel,
+            self.speaker if self.speaker_id else None,
+            covered=panel is not None and (covered_panel_ids is None or panel.pk in covered_panel_ids),
+            on_stage=lambda: panel.participations.filter(person_id=self.speaker_id).exists(),
+        )
+
+
+def session_problems(panel, speaker, covered, on_stage):
+    """The rule of a quote's session, by field: there is one, the article covers it (`covered`), and
+    the speaker (if known) was on its stage (`on_stage()`). The model asks the database; the coverage
+    import asks what it read and found (importers/coverage)."""
+    if panel is None:
+        return {"panel": _("Pick the session these words were said at.")}
+    if not covered:
+        return {
+            "panel": _(
+                "The article does not cover this session. Add it to the sessions the article covers first."
             )
-            return {"speaker": message % {"person": self.speaker, "panel": panel.title}}
-        return {}
+        }
+    if speaker is not None and not on_stage():
+        message = _(
+            "%(person)s was not on stage at “%(panel)s”. Add them as a participant of the session first."
+        )
+        return {"speaker": message % {"person": speaker, "panel": panel.title}}
+    return {}

@@ -103,7 +103,8 @@ class Panel(RemembersSavedValues, PublicWhenCovered):
         return reverse("panel-detail", args=[self.edition.festival.slug, self.edition.year, self.slug])
 
     def clean(self):
-        edition = self.edition if self.edition_id else None
+        # The edition may be new, not saved yet, in an import that writes everything at the end.
+        edition = self.edition if self.edition_id or Panel.edition.is_cached(self) else None
         if edition and self.date:
             too_early = edition.start_date and self.date < edition.start_date
             too_late = edition.end_date and self.date > edition.end_date

@@ -7,6 +7,7 @@ import os
 import re
 import shlex
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -271,3 +272,60 @@ def test_postgresql_plans_a_pages_statements_once_unless_the_operator_turns_that
     result = manage("shell", "-c", SAME_STATEMENT_SIX_TIMES, DATABASE_PREPARED_STATEMENTS=setting)
     assert result.returncode == 0, result.stderr
     assert (int(result.stdout.split()[-1]) > 0) is prepared
+
+
+QUEUE_AN_IMPORT = """
+import django, sys
+django.setup()
+from django.core.files.uploadedfile import SimpleUploadedFile
+from articles.importers import jobs
+from articles.models import ImportJob
+upload = SimpleUploadedFile("demo.json", open(sys.argv[1], "rb").read())
+print(jobs.start(ImportJob.Kind.COVERAGE, upload, user=None, may_publish=True, dry_run=False).pk)
+"""
+
+
+def test_the_compose_worker_runs_an_import_queued_by_the_site(tmp_path):
+    """docker-compose.yml's worker, run as the image runs it, on a new SQLite database (the one the
+    web server writes to at the same time): it takes the import the site queued and does it."""
+    lines = (ROOT / "docker-compose.yml").read_text().splitlines()
+    worker = next(index for index, line in enumerate(lines) if line.strip() == "worker:")
+    command = json.loads(next(line for line in lines[worker:] if "command:" in line).split("command:", 1)[1])
+    environment = {
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DJANGO_SETTINGS_MODULE": "festival.settings",
+    }
+    python = str(Path(sys.executable))
+    subprocess.run(
+        [python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=environment, check=True, timeout=120
+    )
+    demo = next((ROOT / "articles" / "demo_coverage").glob("*.json"))
+    queued = subprocess.run(
+        [python, "-c", QUEUE_AN_IMPORT, str(demo)], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+    job = int(queued.stdout.strip().splitlines()[-1])
+    log = tmp_path / "worker.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=output)
+    try:
+        for _ in range(600):
+            with sqlite3.connect(tmp_path / "archive.sqlite3") as database:
+                status, done, total = database.execute(
+                    "SELECT status, done, total FROM articles_importjob WHERE id = ?", [job]
+                ).fetchone()
+            if status in ("done", "failed"):
+                break
+            assert process.poll() is None, log.read_text()
+            time.sleep(0.1)
+        else:
+            pytest.fail(f"The worker did not finish the import within a minute:\n{log.read_text()}")
+        with sqlite3.connect(tmp_path / "archive.sqlite3") as database:
+            quotes = database.execute("SELECT count(*) FROM articles_quote").fetchone()[0]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert (status, done) == ("done", total)
+    assert quotes == 9

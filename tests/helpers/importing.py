@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from articles.management.commands.load_demo import DEMO_COVERAGE
 from articles.models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+from tests.helpers.tasks import submit_import
 
 MODELS = [Festival, Edition, Topic, Person, Panel, Participation, Article, Quote]
 DEMO_FILE = next(DEMO_COVERAGE.glob("*.json"))
@@ -51,8 +52,10 @@ def failed_import(*args):
 
 
 def upload(client, data, name="coverage.json", **fields):
+    """Upload a file to import; the import's status page once the worker has run it."""
     content = data if isinstance(data, bytes) else json.dumps(data, ensure_ascii=False).encode()
-    return client.post(IMPORT_URL, {"file": SimpleUploadedFile(name, content, "application/json"), **fields})
+    file = SimpleUploadedFile(name, content, "application/json")
+    return submit_import(client, IMPORT_URL, {"file": file, **fields})
 
 
 class TableRows(HTMLParser):

@@ -71,6 +71,7 @@ def test_a_changed_record_is_updated_and_the_rest_left_alone(demo):
     assert Quote.objects.get(position=1).updated_at == untouched
 
 
+@pytest.mark.django_db(transaction=True)  # the upload is imported by the worker, as on the site
 def test_a_file_that_changes_records_in_the_archive_says_which_keys_of_which(tmp_path, admin_client):
     """Records are matched by slug: a file that reuses an article's slug for another report would
     overwrite it. The report names each record it changes and how, before (dry run) and after."""

@@ -5,13 +5,14 @@ session and person, a quote by its article and position), so loading the same fi
 nothing: a record is saved only where the file differs from what is stored.
 
 Every record is checked (its keys and their types, the records it refers to, then the model's own
-validation, as the admin would) and saved in a savepoint of its own, so that one bad record does not
-stop the others from being checked: the report lists every bad record, row by row. The whole load
-runs in one transaction, rolled back when any record failed (and for a dry run): a file with one bad
-record writes nothing.
+validation, as the admin would), in Python against the file and what the archive holds, fetched a
+list at a time: one bad record does not stop the others from being checked, and the report lists
+every bad record, row by row. Only when every record passed is anything written: all of it, in bulk,
+in one transaction. A file with one bad record (and a dry run) writes nothing.
 
 schema.py is the format, convert.py reads its values, records.py takes a record through its steps,
-loader.py says what each kind holds, report.py is what the editor reads.
+loader.py says what each kind holds, stored.py fetches what the archive has, rules.py tests check
+constraints, batch.py writes, report.py is what the editor reads.
 """
 
 from .loader import load_coverage, load_documents, load_files, parse

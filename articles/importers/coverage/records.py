@@ -1,20 +1,25 @@
 """How an import handles one record: its values read and converted, the records it refers to found
-(in the file, already loaded, or in the archive), its model's own checks, and its save in a savepoint
-of its own, counted in the report; or, when anything is wrong, every problem reported and nothing of
-it kept. loader.py says what each kind of record holds and refers to."""
+(in the file, read before it, or in the archive), its model's own checks, and what it writes
+gathered into the import's batch (batch.py), counted in the report; or, when anything is wrong,
+every problem reported and nothing of it kept. loader.py says what each kind of record holds and
+refers to.
+
+The checks are the model's own (its fields' rules, clean(), its check constraints) and those that
+relate it to other records, made in Python against what the file holds and what stored.py fetched,
+so that checking a record costs no query of its own."""
 
 from collections import defaultdict
 
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ObjectDoesNotExist, ValidationError
-from django.db import DatabaseError, transaction
-from django.db.models import CheckConstraint
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ...models import Edition, Panel
+from .batch import Batch
 from .convert import AND, OR, convert, either, is_integer, json_type, shown
 from .report import Change, CoverageReport, RecordError
+from .rules import constraint_problems
 from .schema import CHOICES, FIELDS, KIND_MODELS, LANGUAGE_KEYS, LANGUAGES, PANEL_REFERENCE, REFERENCES
+from .stored import Stored
 
 # In the change history, in the language of whoever imports, as the admin's other reasons are.
 CHANGE_REASON = gettext_lazy("Imported from a coverage file")
@@ -44,6 +49,19 @@ class RecordLoader:
         # The values that could be read of a record with wrong keys or values, by its label: still
         # checked for every other problem (check_refused), so that one round reports them all.
         self.partly_read = {}
+        self.stored = Stored()
+        # Per kind, the records read from the file and accepted, by key (see reference).
+        self.accepted = defaultdict(dict)
+        self.batch = Batch()
+        # Who hears of the records checked so far, of `total` (jobs.Progress), and how many they are.
+        self.progress, self.total, self.done = None, 0, 0
+        # Per unique field (a festival's name), the record of the file that has each value.
+        self.unique_values = defaultdict(dict)
+
+    def known(self, kind, key):
+        """The record `key` names: read from the file before, or stored; None if neither."""
+        found = self.accepted[kind].get(key)
+        return found if found is not None else self.stored.get(kind, key)
 
     def error(self, record, field, message):
         self.report.errors.append(RecordError(record, field, str(message)))
@@ -103,7 +121,7 @@ class RecordLoader:
             message = _("“%(slug)s” has errors of its own (%(record)s).")
             self.error(where, field, message % {"slug": shown(slug), "record": self.failed[kind][slug]})
             return None
-        found = model.objects.filter(slug=slug).first()
+        found = self.known(kind, slug)
         if found is None:
             if kind in NOT_FOUND:
                 message = NOT_FOUND[kind] % {"slug": shown(slug)}
@@ -124,7 +142,7 @@ class RecordLoader:
                 % {"record": self.failed["editions"][(festival, year)]},
             )
             return None
-        edition = Edition.objects.filter(festival__slug=festival, year=year).first()
+        edition = self.known("editions", (festival, year))
         if edition is None:
             message = _(
                 # Translators: “%(editions)s” is the name of the file's list of editions.
@@ -149,18 +167,19 @@ class RecordLoader:
                 where, field, message % {"reference": reference, "record": self.failed["panels"][reference]}
             )
             return None
-        panel = Panel.objects.filter(
-            edition__festival__slug=match["festival"], edition__year=int(match["year"]), slug=match["slug"]
-        ).first()
+        panel = self.known("panels", f"{match['festival']}/{int(match['year'])}/{match['slug']}")
         if panel is None:
             message = _("No session “%(reference)s” in the file or in the archive.")
             self.error(where, field, message % {"reference": shown(reference)})
         return panel
 
     def record(self, kind, where, values, save, key):
-        """Run `save` (returning the record and the keys it changed, None if it created it) in a savepoint,
-        unless the record has errors already; count it, or report its errors and undo what it wrote.
-        Returns the record, or None. `key`: how other records refer to it (see reference), or None."""
+        """Run `save` (returning the record and the keys it changed, None if it is new), unless the
+        record has errors already; count it, or report its errors. Returns the record, or None.
+        `key`: how other records refer to it (see reference), or None."""
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, max(self.total, self.done))
         if key is not None:
             if key in self.seen[kind]:
                 message = _("Given twice in the file: also %(record)s.")
@@ -170,8 +189,7 @@ class RecordLoader:
         try:
             if values is None or where in self.records_with_errors:
                 raise Rejected
-            with transaction.atomic():
-                instance, changes = save()
+            instance, changes = save()
         except Rejected:
             if kind in KIND_MODELS:
                 known = values if values is not None else self.partly_read.get(where)
@@ -180,35 +198,34 @@ class RecordLoader:
             for field_name, messages in _messages(error):
                 for message in messages:
                     self.error(where, "" if field_name == NON_FIELD_ERRORS else field_name, message)
-        except DatabaseError as error:
-            # Translators: %(error)s is the database's own message, untranslated.
-            self.error(where, "", _("The database refused it: %(error)s") % {"error": error})
         else:
             outcome = "created" if changes is None else "updated" if changes else "unchanged"
             tally = self.report.counts[kind]
             setattr(tally, outcome, getattr(tally, outcome) + 1)
             if changes:
                 self.report.changes.append(Change(where, changes))
+            if key is not None:
+                self.accepted[kind][key] = instance
             return instance
         if key is not None:
             self.failed[kind][key] = where
         return None
 
-    def check(self, where, model, values, unchecked, covered_panel_ids=None):
+    def check(self, where, model, values, unchecked, rules=None):
         """Report what is wrong with a record that cannot be saved (refused for other errors, or its
         article failed): what its fields' rules, its clean() and its check constraints find, but in
         the `unchecked` fields, which relate it to what could not be saved, and in the fields already
-        reported; for a quote, its session against `covered_panel_ids`, those of its unsaved
-        article. A clean() that needs what could not be read checks no further."""
+        reported; and what `rules(instance)` finds, by field (for a quote, its session). A clean()
+        that needs what could not be read checks no further."""
         reported = [error for error in self.report.errors if error.record == where]
         erred = {error.field for error in reported}
         messages = {error.message for error in reported}
         instance = model(**{name: value for name, value in values.items() if _column(model, name)})
-        problems = _problems(instance, exclude={*unchecked, *erred})
+        problems = _problems(instance, exclude={*unchecked, *erred, *_relations(model)})
         if problems is None:
             return
-        if covered_panel_ids is not None:
-            problems += list(instance.session_errors(set(covered_panel_ids)).items())
+        if rules is not None:
+            problems += list(rules(instance).items())
         for field_name, message in problems:
             field_name = "" if field_name == NON_FIELD_ERRORS else field_name
             if (
@@ -227,12 +244,14 @@ class RecordLoader:
             unchecked = [field.name for field in model._meta.fields if field.name not in read]
             self.check(where, model, read, unchecked)
 
-    def save(self, model, lookup, values, instance=None):
-        """Create the record, or update it only where the file differs from what is stored. Keys of
-        `values` that are not columns of `model` (references, lists) are left to the caller. Returns
-        the record and the keys whose values changed (None when it was created)."""
-        instance = instance or model.objects.filter(**lookup).first() or model(**lookup)
-        adding = instance._state.adding
+    def save(self, model, stored, lookup, values, rules=None):
+        """Gather the record for writing: new (`stored` is None: a `model` made of `lookup`), or
+        `stored` where the file differs from it. Keys of `values` that are not columns of `model`
+        (lists) are left to the caller; `rules(instance)`: what else is wrong with it, by field.
+        Raises ValidationError. Returns the record and the keys whose values changed (None when it
+        is new)."""
+        instance = stored if stored is not None else model(**lookup)
+        adding = stored is None
         changes = []
         for name, value in values.items():
             model_field = _column(model, name)
@@ -242,17 +261,53 @@ class RecordLoader:
                 value = model_field.get_default() if model_field.has_default() else None
                 value = "" if value is None and not model_field.null else value
             if model_field.is_relation:
-                differs = getattr(instance, model_field.attname) != (value.pk if value else None)
+                target = value.pk if value is not None else None
+                differs = (value is not None and target is None) or getattr(
+                    instance, model_field.attname
+                ) != target
             else:
                 differs = getattr(instance, name) != value
             if adding or differs:
                 setattr(instance, name, value)
                 changes.append(name)
         if adding or changes:
-            instance.full_clean()
-            instance._change_reason = str(CHANGE_REASON)  # for the change history, where the model keeps one
-            instance.save()
+            self.validate(instance, rules)
+            if adding:
+                self.batch.create(instance)
+            else:
+                self.batch.update(instance, changes)
         return instance, None if adding else changes
+
+    def validate(self, instance, rules=None):
+        """The model's own checks, as the admin's form makes them, but without a query: references
+        were found already, uniqueness is that of the keys (reference), checked as the file is
+        read, or checked here against the file and the archive."""
+        model = type(instance)
+        problems = _problems(instance, exclude=set(_relations(model))) or []
+        problems += self.unique_problems(instance)
+        if rules is not None:
+            problems += list(rules(instance).items())
+        if problems:
+            errors = {}
+            for field_name, message in problems:
+                errors.setdefault(field_name, []).append(message)
+            raise ValidationError(errors)
+
+    def unique_problems(self, instance):
+        """A unique field other than the slug (a festival's or topic's name) already another
+        record's, in the file or in the archive."""
+        model = type(instance)
+        problems = []
+        for field in model._meta.concrete_fields:
+            if not field.unique or field.primary_key or field.name == "slug":
+                continue
+            value = getattr(instance, field.attname)
+            owner = self.unique_values[(model, field.name)].setdefault(value, instance)
+            stored_owner = self.stored.unique_owner(model, field.name, value)
+            taken = owner is not instance or stored_owner not in (None, instance.pk)
+            if taken:
+                problems.append((field.name, instance.unique_error_message(model, [field.name]).messages[0]))
+        return problems
 
 
 def reference(kind, item):
@@ -267,7 +322,6 @@ def reference(kind, item):
 def _problems(instance, exclude):
     """(field, message) for what the model's own rules and its check constraints find wrong with
     `instance`, but in the `exclude` fields; None when a rule needs what could not be read."""
-    model = type(instance)
     problems = []
     try:
         instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
@@ -275,19 +329,18 @@ def _problems(instance, exclude):
         problems += [(name, message) for name, found in _messages(error) for message in found]
     except ObjectDoesNotExist:
         return None
-    for constraint in model._meta.constraints:
-        if isinstance(constraint, CheckConstraint):
-            try:
-                constraint.validate(model, instance, exclude=exclude)
-            except ValidationError as error:
-                problems += [(NON_FIELD_ERRORS, message) for message in error.messages]
-    return problems
+    return problems + constraint_problems(instance, exclude)
 
 
 def _messages(error):
     if hasattr(error, "error_dict"):
         return error.message_dict.items()
     return [(NON_FIELD_ERRORS, error.messages)]
+
+
+def _relations(model):
+    """The model's foreign keys: an import finds what they refer to itself (find)."""
+    return [field.name for field in model._meta.concrete_fields if field.is_relation]
 
 
 def _column(model, name):

@@ -44,17 +44,21 @@ TITLE_LENGTH = Article._meta.get_field("title").max_length
 SLUG_LENGTH = Article._meta.get_field("slug").max_length
 
 
-def import_wordpress(source, *, dry_run=False):
-    """Import the export `source` (a path or a binary file); return a WordPressReport."""
+def import_wordpress(source, *, dry_run=False, user=None, progress=None):
+    """Import the export `source` (a path or a binary file); return a WordPressReport. `user`: who
+    imports, for the change history; `progress(done, total)` hears of each item read."""
     report = WordPressReport(dry_run=dry_run)
+    total = wxr.count_items(source) if progress else 0
     try:
         with transaction.atomic():
-            importer = WordPressImport(report)
-            for thing in wxr.read(source):
+            importer = WordPressImport(report, user)
+            for done, thing in enumerate(wxr.read(source)):
                 if isinstance(thing, wxr.Site):
                     importer.start(thing)
                 else:
                     importer.post(thing)
+                    if progress:
+                        progress(done, max(total, done))
             if report.errors or dry_run:
                 transaction.set_rollback(True)
     except wxr.NotAnExport as error:
@@ -65,8 +69,8 @@ def import_wordpress(source, *, dry_run=False):
 
 
 class WordPressImport:
-    def __init__(self, report):
-        self.report = report
+    def __init__(self, report, user=None):
+        self.report, self.user = report, user
         self.site = None
         self.language = settings.LANGUAGE_CODE
         self.topics = TopicFinder(report)
@@ -106,6 +110,8 @@ class WordPressImport:
         if changed or known is None:
             article.full_clean()
             article._change_reason = str(CHANGE_REASON)
+            if self.user is not None:
+                article._history_user = self.user
             article.save()
         topics = self.topics.of(post)
         if {topic.pk for topic in article.topics.all()} != {topic.pk for topic in topics}:

@@ -95,6 +95,20 @@ def local(tag):
     return name
 
 
+def count_items(source, chunk_size=1 << 20):
+    """About how many items (posts, pages, attachments…) the export holds: its `<item>` tags,
+    counted in the raw bytes, for an import's progress. A binary file is read back to its start."""
+    if isinstance(source, (str, bytes)) or hasattr(source, "__fspath__"):
+        with open(source, "rb") as file:
+            return count_items(file, chunk_size)
+    start, count, tail = source.tell(), 0, b""
+    while chunk := source.read(chunk_size):
+        count += (tail + chunk).count(b"<item>")  # the tail is too short to hold one itself
+        tail = chunk[-5:]
+    source.seek(start)
+    return count
+
+
 def read(source):
     """Yield the Site once its elements are read (before the first item), then each Post.
     Raises NotAnExport for a file that is not well-formed XML, not an export, or cut short."""
