@@ -136,6 +136,10 @@ class Participation(RemembersSavedValues, models.Model):
         SPEAKER = "speaker", pgettext_lazy("role on stage", "Speaker")
         INTERVIEWER = "interviewer", _("Interviewer")
         GUEST = "guest", _("Guest")
+        DIRECTOR = "director", _("Director")
+        PRODUCER = "producer", _("Producer")
+        CAST = "cast", _("Cast member")
+        INTERPRETER = "interpreter", _("Interpreter")
 
     panel = models.ForeignKey(
         Panel, on_delete=models.CASCADE, related_name="participations", verbose_name=_("session")

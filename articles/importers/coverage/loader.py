@@ -190,9 +190,7 @@ class CoverageImport(RecordLoader):
         save = None
         if values is not None:
             edition = self.find_edition(where, values["festival"], values["year"])
-            topics = [
-                self.find(where, "topics", Topic, "topics", slug) for slug in values.get("topics") or []
-            ]
+            topics = [self.find_topic(where, written) for written in values.get("topics") or []]
 
             def save():
                 stored = self.stored.get("panels", reference("panels", item))

@@ -14,12 +14,13 @@ from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ObjectDo
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ...models import Topic
 from .batch import Batch
 from .convert import AND, OR, convert, either, is_integer, json_type, shown
 from .report import Change, CoverageReport, RecordError
 from .rules import constraint_problems
 from .schema import CHOICES, FIELDS, KIND_MODELS, LANGUAGE_KEYS, LANGUAGES, PANEL_REFERENCE, REFERENCES
-from .stored import Stored
+from .stored import Stored, comparable
 
 # In the change history, in the language of whoever imports, as the admin's other reasons are.
 CHANGE_REASON = gettext_lazy("Imported from a coverage file")
@@ -155,7 +156,7 @@ class RecordLoader:
         return edition
 
     def find_panel(self, where, field, reference):
-        """A session named as "festival-slug/year/session-slug"."""
+        """A session named as "festival-slug/year/session-slug", or "festival-slug/year/Its title"."""
         match = PANEL_REFERENCE.fullmatch(reference)
         if not match:
             message = _("“%(reference)s” is not a session: write festival-slug/year/session-slug.")
@@ -167,11 +168,42 @@ class RecordLoader:
                 where, field, message % {"reference": reference, "record": self.failed["panels"][reference]}
             )
             return None
-        panel = self.known("panels", f"{match['festival']}/{int(match['year'])}/{match['slug']}")
+        festival, year = match["festival"], int(match["year"])
+        panel = self.known("panels", f"{festival}/{year}/{match['slug']}")
+        if panel is None:
+            panel = self.titled(festival, year, match["slug"])
         if panel is None:
             message = _("No session “%(reference)s” in the file or in the archive.")
             self.error(where, field, message % {"reference": shown(reference)})
         return panel
+
+    def titled(self, festival, year, title):
+        """The session of the edition with this title (accents, case and spacing aside): of the file,
+        else stored; None if there is none, or several."""
+        prefix, wanted = f"{festival}/{year}/", comparable(title)
+        found = [
+            panel
+            for key, panel in self.accepted["panels"].items()
+            if key.startswith(prefix) and comparable(panel.title) == wanted
+        ]
+        found = found or self.stored.titled(festival, year, wanted)
+        return found[0] if len(found) == 1 else None
+
+    def find_topic(self, where, written):
+        """A topic named by its slug, or by its name in any language (accents and case aside)."""
+        if written in self.failed["topics"] or self.known("topics", written) is not None:
+            return self.find(where, "topics", Topic, "topics", written)
+        wanted = comparable(written)
+        found = {
+            id(topic): topic
+            for topic in self.accepted["topics"].values()
+            if wanted
+            in {comparable(getattr(topic, name)) for name in Topic.name_fields if getattr(topic, name)}
+        }
+        found = list(found.values()) or self.stored.named_topics(wanted)
+        if len(found) == 1:
+            return found[0]
+        return self.find(where, "topics", Topic, "topics", written)  # reported as unknown
 
     def record(self, kind, where, values, save, key):
         """Run `save` (returning the record and the keys it changed, None if it is new), unless the

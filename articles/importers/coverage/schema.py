@@ -125,7 +125,8 @@ CHOICES = {
 }
 LANGUAGE_KEYS = {"language", "spoken_language", "translation_language"}
 LANGUAGES = {code for code, _name in content_languages()}
-PANEL_REFERENCE = re.compile(r"(?P<festival>[^/]+)/(?P<year>\d{4})/(?P<slug>[^/]+)")
+# A session: "festival-slug/year/session-slug", or its title after the year (which may hold a "/").
+PANEL_REFERENCE = re.compile(r"(?P<festival>[^/]+)/(?P<year>\d{4})/(?P<slug>.+)")
 # The keys by which other records refer to a record of each kind.
 REFERENCES = {
     "festivals": ["slug"],

@@ -8,12 +8,18 @@ A participant is found among its session's, a quote among its article's."""
 from collections import defaultdict
 
 from ...models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+from ...text import fold
 from .convert import is_integer
 from .schema import PANEL_REFERENCE
 
 BY_SLUG = {"festivals": Festival, "topics": Topic, "people": Person, "articles": Article}
 MAX_YEAR = 32767  # what an edition's year column holds: a year past it is in no stored edition
 CHUNK = 500  # keys a query: well below what SQLite takes as parameters
+
+
+def comparable(text):
+    """A name or title as compared with another: accents, case and spacing aside."""
+    return " ".join(fold(text).split())
 
 
 def panel_key(panel):
@@ -28,6 +34,8 @@ class Stored:
         self.quotes = {}  # article id → {position: quote}
         self.links = {}  # (article or session id, field) → ids of what it links to
         self.unique = {}  # (model, unique field) → value → id of the stored record holding it, or None
+        self.titles = {}  # (festival slug, year) → comparable title → [stored sessions]
+        self.topic_names = None  # comparable name in any language → [stored topics]
 
     def get(self, kind, key):
         """The stored record of `kind` that `key` names, or None."""
@@ -134,6 +142,30 @@ class Stored:
             return 0
         self.on_stage(panel)
         return max((p.order for p in self.participants[panel.pk].values()), default=0)
+
+    def titled(self, festival, year, wanted):
+        """The stored sessions of the edition whose title compares as `wanted` (see comparable)."""
+        if (festival, year) not in self.titles:
+            if not 0 <= year <= MAX_YEAR:
+                return []
+            titles = defaultdict(list)
+            edition = Panel.objects.select_related("edition__festival")
+            for panel in edition.filter(edition__festival__slug=festival, edition__year=year):
+                titles[comparable(panel.title)].append(
+                    self.found["panels"].setdefault(panel_key(panel), panel)
+                )
+            self.titles[(festival, year)] = titles
+        return self.titles[(festival, year)].get(wanted, [])
+
+    def named_topics(self, wanted):
+        """The stored topics with a name, in any language, that compares as `wanted`."""
+        if self.topic_names is None:
+            self.topic_names = defaultdict(list)
+            for topic in Topic.objects.all():
+                topic = self.found["topics"].setdefault(topic.slug, topic) or topic
+                for name in {comparable(getattr(topic, field)) for field in Topic.name_fields} - {""}:
+                    self.topic_names[name].append(topic)
+        return self.topic_names.get(wanted, [])
 
     def panel(self, pk):
         """The stored session with id `pk`, as found by its reference."""
