@@ -3,13 +3,12 @@ shown, pending ones wait for a moderator, spam and trash stay hidden. The commen
 kept as every comment's is, shown to no reader. The archive threads replies one level deep, as its
 comment form does: a reply to a reply goes under the comment that began the thread."""
 
-from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ...models import ReaderComment, WordPressComment
+from ...models import ReaderComment
 from . import wxr
 from .content import text_of
 
@@ -21,13 +20,13 @@ NAME_LENGTH = ReaderComment._meta.get_field("user_name").max_length
 class CommentImport:
     def __init__(self, report):
         self.report = report
-        self.site = Site.objects.get_current()
 
-    def of(self, post, article, record, where):
-        """Import the post's comments onto `article`; `record` is the post's WordPressPost."""
+    def threaded(self, post, article, where):
+        """The post's readers' comments, as (WordPress comment, the reader's comment's values, the
+        WordPress comment that began its thread or None), threads' first comments before their
+        replies; for batch.py to write onto `article`."""
         by_id = {comment.id: comment for comment in post.comments}
-        known = {link.number: link.comment for link in record.comments.select_related("comment")}
-        saved = {}
+        threaded = []
         for comment in sorted(post.comments, key=lambda comment: (self.depth(comment, by_id), comment.id)):
             if comment.type in NOT_READERS:
                 self.report.ignored[comment.type] += 1
@@ -40,8 +39,8 @@ class CommentImport:
                     % {"id": comment.id, "parent": comment.parent},
                 )
                 continue
-            parent = saved.get(root.id) if root is not comment else None
-            saved[comment.id] = self.save(comment, article, parent, known.get(comment.id), record)
+            threaded.append((comment, self.values(comment, article), root if root is not comment else None))
+        return threaded
 
     def depth(self, comment, by_id):
         depth, seen = 0, set()
@@ -60,8 +59,9 @@ class CommentImport:
             comment = by_id[comment.parent]
         return comment
 
-    def save(self, comment, article, parent, stored, record):
-        values = {
+    @staticmethod
+    def values(comment, article):
+        return {
             "user_name": (text_of(comment.author) or _("Anonymous"))[:NAME_LENGTH],
             "user_email": _valid(validate_email, comment.email),
             "user_url": _valid(URLValidator(), comment.url)[:200],
@@ -71,18 +71,7 @@ class CommentImport:
             or timezone.now(),
             "is_public": comment.approved == "1",
             "is_removed": comment.approved in ("spam", "trash"),
-            "parent": parent,
         }
-        instance = stored or ReaderComment(content_object=article, site=self.site, object_pk=str(article.pk))
-        changed = [name for name, value in values.items() if getattr(instance, name) != value]
-        for name in changed:
-            setattr(instance, name, values[name])
-        if stored is None or changed:
-            instance.save()
-        if stored is None:
-            WordPressComment.objects.create(post=record, number=comment.id, comment=instance)
-        self.report.count("comments", created=stored is None, changed=bool(changed))
-        return instance
 
 
 def _valid(validator, value):

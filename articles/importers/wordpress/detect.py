@@ -47,8 +47,12 @@ def language_of(post, text, site_language):
     return declared_language(post) or detected_language(text) or site_language
 
 
+# What of a text the detector reads: a few paragraphs tell a language as well as a whole article.
+DETECTED_LENGTH = 1500
+
+
 def detected_language(text):
-    text = ADDRESS.sub(" ", text[:5000])
+    text = ADDRESS.sub(" ", text[:DETECTED_LENGTH])
     if sum(character.isalpha() for character in text) < SHORTEST_TEXT:
         return None
     found = detector().detect_language_of(text)

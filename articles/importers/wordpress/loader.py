@@ -3,23 +3,25 @@ their comments readers' comments, and their old addresses redirects; all in one 
 rolled back when anything fails (and for a dry run)."""
 
 import html
+from collections import defaultdict
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ...http.page_cache import start_new_generation
 from ...models import Article, WordPressPost
 from ..coverage.report import RecordError
 from . import wxr
+from .batch import Entry, PostBatch
 from .comments import CommentImport
 from .content import text_of
 from .detect import archive_language, language_of
@@ -42,6 +44,7 @@ STATUSES = {
 }
 TITLE_LENGTH = Article._meta.get_field("title").max_length
 SLUG_LENGTH = Article._meta.get_field("slug").max_length
+BATCH_POSTS = 200  # posts checked, then written together: what memory holds of the export at once
 
 
 def import_wordpress(source, *, dry_run=False, user=None, progress=None):
@@ -59,6 +62,9 @@ def import_wordpress(source, *, dry_run=False, user=None, progress=None):
                     importer.post(thing)
                     if progress:
                         progress(done, max(total, done))
+            importer.flush()
+            if not dry_run:
+                start_new_generation()
             if report.errors or dry_run:
                 transaction.set_rollback(True)
     except wxr.NotAnExport as error:
@@ -70,13 +76,18 @@ def import_wordpress(source, *, dry_run=False, user=None, progress=None):
 
 class WordPressImport:
     def __init__(self, report, user=None):
-        self.report, self.user = report, user
+        self.report = report
         self.site = None
         self.language = settings.LANGUAGE_CODE
         self.topics = TopicFinder(report)
         self.comments = CommentImport(report)
-        self.django_site = DjangoSite.objects.get_current()
+        self.batch = PostBatch(report, DjangoSite.objects.get_current(), user, str(CHANGE_REASON))
         self.matched = set()  # the WordPressPost rows this export's posts have been matched to
+        self.slugs = set()  # the slugs this import gives new articles
+        # The posts read and not yet checked; and of those being checked, what the archive holds:
+        # their WordPress records by guid, the slugs of theirs that articles have.
+        self.pending, self.imported, self.taken = [], defaultdict(list), set()
+        self.numbers = {}  # (guid, post number) → the post of the batch that has them
 
     def start(self, site):
         self.site = site
@@ -94,42 +105,58 @@ class WordPressImport:
         elif post.status not in STATUSES:
             self.report.skip(where, _("Its status “%(status)s” is not imported.") % {"status": post.status})
         else:
+            self.pending.append((post, where))
+            if len(self.pending) >= BATCH_POSTS:
+                self.flush()
+
+    def flush(self):
+        """Check the posts read since the last flush, with what the archive holds of them fetched
+        at once, and write them."""
+        pending, self.pending = self.pending, []
+        guids = {self.guid(post) for post, _ in pending}
+        self.imported = defaultdict(list)
+        for record in WordPressPost.objects.select_related("article").filter(guid__in=guids).order_by("pk"):
+            self.imported[record.guid].append(record)
+        slugs = {_own_slug(post) for post, _ in pending}
+        self.taken = set(Article.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        for post, where in pending:
             try:
-                with transaction.atomic():
-                    self.article_of(post, where)
+                self.article_of(post, where)
             except ValidationError as error:
                 for field, messages in error.message_dict.items():
                     for message in messages:
                         self.report.errors.append(RecordError(where, field, message))
+        self.numbers.clear()
+        self.batch.write()
+
+    def guid(self, post):
+        return post.guid or post.link or f"{self.site.link}/?p={post.id}"
 
     def article_of(self, post, where):
-        guid = post.guid or post.link or f"{self.site.link}/?p={post.id}"
+        """Check the post's article and gather it, with its topics and comments, into the batch."""
+        guid = self.guid(post)
+        if (guid, post.id) in self.numbers:
+            message = _("It is in the export twice, as %(first)s: only that one is imported.")
+            self.report.skip(where, message % {"first": self.numbers[(guid, post.id)]})
+            return
+        self.numbers[(guid, post.id)] = where
         known = self.known(guid, post.id)
         article = known.article if known else Article(slug=self.free_slug(post))
         changed = self.fill(article, post)
         if changed or known is None:
-            article.full_clean()
-            article._change_reason = str(CHANGE_REASON)
-            if self.user is not None:
-                article._history_user = self.user
-            article.save()
-        topics = self.topics.of(post)
-        if {topic.pk for topic in article.topics.all()} != {topic.pk for topic in topics}:
-            article.topics.set(topics)
-            changed = True
-        self.report.count("articles", created=known is None, changed=bool(changed))
-        record = known or WordPressPost(article=article, guid=guid)
+            article.full_clean(validate_unique=False)  # the slug is free (free_slug)
+        record = known or WordPressPost(guid=guid)
         record.post_id, record.site = post.id, self.site.link[:300]
         record.permalink = _path(post.link)[:500]
-        record.save()
-        self.matched.add(record.pk)
-        self.redirect(record, article)
-        self.comments.of(post, article, record, where)
+        comments = self.comments.threaded(post, article, where)
+        self.batch.entries.append(
+            Entry(post, where, article, changed, record, self.topics.of(post), comments)
+        )
 
     def known(self, guid, post_id):
         """The post as imported before: by its guid and number, or by its guid alone (a site moved
         to a new WordPress numbers its posts anew) unless another post of this export took it."""
-        posts = list(WordPressPost.objects.select_related("article").filter(guid=guid).order_by("pk"))
+        posts = self.imported[guid]
         same_number = [record for record in posts if record.post_id == post_id]
         known = next(iter(same_number or [record for record in posts if record.pk not in self.matched]), None)
         if known:
@@ -163,28 +190,16 @@ class WordPressImport:
     def free_slug(self, post):
         """The post's own slug (WordPress writes non-Latin ones percent-encoded), or one made of its
         title; with the post's number after it when another article has it."""
-        slug = slugify(unquote(post.name)) or slugify(html.unescape(post.title)) or f"post-{post.id}"
-        slug = slug[:SLUG_LENGTH].strip("-")
-        if Article.objects.filter(slug=slug).exists():
+        slug = _own_slug(post)
+        if slug in self.slugs or slug in self.taken:
             slug = f"{slug[: SLUG_LENGTH - 12]}-{post.id}"
+        self.slugs.add(slug)
         return slug
 
-    def redirect(self, record, article):
-        """The post's old addresses (its permalink and `/?p=<number>`) answer 301 to its article."""
-        with translation.override(settings.LANGUAGE_CODE):
-            target = article.get_absolute_url()
-        longest = Redirect._meta.get_field("old_path").max_length
-        for old in {record.permalink, f"/?p={record.post_id}"} - {"", "/", target}:
-            if len(old) > longest:
-                continue
-            redirect, created = Redirect.objects.get_or_create(
-                site=self.django_site, old_path=old, defaults={"new_path": target}
-            )
-            changed = redirect.new_path != target
-            if changed:
-                redirect.new_path = target
-                redirect.save(update_fields=["new_path"])
-            self.report.count("redirects", created=created, changed=changed)
+
+def _own_slug(post):
+    slug = slugify(unquote(post.name)) or slugify(html.unescape(post.title)) or f"post-{post.id}"
+    return slug[:SLUG_LENGTH].strip("-")
 
 
 def _label(post):

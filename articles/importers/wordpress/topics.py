@@ -54,7 +54,8 @@ class TopicFinder:
         created = topic is None
         if created:
             topic = Topic(name=name, slug=self.free_slug(slug or slugify(name) or "topic"))
-            topic.full_clean()
+            # Unique already: no topic has its name (found) or its slug (free_slug), read or created.
+            topic.full_clean(validate_unique=False)
             topic.save()
             self.remember(topic)
         if topic.pk not in self.counted:
@@ -65,7 +66,7 @@ class TopicFinder:
     def free_slug(self, slug):
         slug, number = slug[:SLUG_LENGTH], 2
         candidate = slug
-        while candidate in self.found or Topic.objects.filter(slug=candidate).exists():
+        while candidate in self.found:  # every topic's slug, read when the import began or created by it
             candidate = f"{slug[: SLUG_LENGTH - 4]}-{number}"
             number += 1
         return candidate
