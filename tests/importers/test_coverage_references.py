@@ -151,3 +151,52 @@ def test_who_was_on_stage_takes_the_roles_programmes_print(role):
     assert load_coverage(data).ok
 
     assert Participation.objects.get(panel=panel, person=person).role == role
+
+
+def test_a_person_is_found_by_their_name_or_another_spelling_of_it():
+    dave = PersonFactory(name="David Clark", other_names="Dave Clark")
+    panel = PanelFactory()
+    data = {
+        "people": [{"slug": "zoe-lund", "name": "Zoé Lund"}],
+        "panels": [
+            {
+                "festival": panel.edition.festival.slug,
+                "year": panel.edition.year,
+                "slug": panel.slug,
+                "title": panel.title,
+                "participants": [{"person": "dave clark"}, {"person": "Zoe LUND", "role": "moderator"}],
+            }
+        ],
+    }
+
+    report = load_coverage(data)
+
+    assert report.ok, report.errors
+    assert {(p.person.slug, p.role) for p in Participation.objects.filter(panel=panel)} == {
+        (dave.slug, "panelist"),
+        ("zoe-lund", "moderator"),
+    }
+
+
+def test_a_name_two_people_share_is_not_a_reference():
+    PersonFactory(name="Alex Kim", slug="alex-kim")
+    PersonFactory(name="Alex Kim", slug="alex-kim-2")
+    panel = PanelFactory()
+    data = {
+        "panels": [
+            {
+                "festival": panel.edition.festival.slug,
+                "year": panel.edition.year,
+                "slug": panel.slug,
+                "title": panel.title,
+                "participants": [{"person": "Alex Kim"}],
+            }
+        ]
+    }
+
+    errors = [str(error) for error in load_coverage(data).errors]
+
+    assert errors == [
+        f"panels[0] ({panel.edition.festival.slug}/{panel.edition.year}/{panel.slug})"
+        ".participants[0] (Alex Kim), person: No person “Alex Kim” in the file or in the archive."
+    ]

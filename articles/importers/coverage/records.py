@@ -123,6 +123,8 @@ class RecordLoader:
             self.error(where, field, message % {"slug": shown(slug), "record": self.failed[kind][slug]})
             return None
         found = self.known(kind, slug)
+        if found is None and kind == "people":
+            found = self.spelled(slug)
         if found is None:
             if kind in NOT_FOUND:
                 message = NOT_FOUND[kind] % {"slug": shown(slug)}
@@ -187,6 +189,18 @@ class RecordLoader:
             if key.startswith(prefix) and comparable(panel.title) == wanted
         ]
         found = found or self.stored.titled(festival, year, wanted)
+        return found[0] if len(found) == 1 else None
+
+    def spelled(self, written):
+        """The one person of the file, else of the archive, whose name or other spelling of it is
+        `written` (accents, case and spacing aside); None if there is none, or several."""
+        wanted = comparable(written)
+        found = {
+            id(person): person
+            for person in self.accepted["people"].values()
+            if wanted in {comparable(spelling) for spelling in person.spellings}
+        }
+        found = list(found.values()) or self.stored.spelled(written, wanted)
         return found[0] if len(found) == 1 else None
 
     def find_topic(self, where, written):

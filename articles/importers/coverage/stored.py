@@ -8,6 +8,7 @@ A participant is found among its session's, a quote among its article's."""
 from collections import defaultdict
 
 from ...models import Article, Edition, Festival, Panel, Participation, Person, Quote, Topic
+from ...search import suggest_people
 from ...text import fold
 from .convert import is_integer
 from .schema import PANEL_REFERENCE
@@ -36,6 +37,7 @@ class Stored:
         self.unique = {}  # (model, unique field) → value → id of the stored record holding it, or None
         self.titles = {}  # (festival slug, year) → comparable title → [stored sessions]
         self.topic_names = None  # comparable name in any language → [stored topics]
+        self.spellings = {}  # comparable spelling of a name → [stored people]
 
     def get(self, kind, key):
         """The stored record of `kind` that `key` names, or None."""
@@ -156,6 +158,17 @@ class Stored:
                 )
             self.titles[(festival, year)] = titles
         return self.titles[(festival, year)].get(wanted, [])
+
+    def spelled(self, written, wanted):
+        """The stored people with a spelling of their name that compares as `wanted`."""
+        if wanted not in self.spellings:
+            candidates = suggest_people(Person.objects.all(), written, limit=6) if wanted else []
+            self.spellings[wanted] = [
+                self.found["people"].setdefault(person.slug, person) or person
+                for person in candidates
+                if wanted in {comparable(spelling) for spelling in person.spellings}
+            ]
+        return self.spellings[wanted]
 
     def named_topics(self, wanted):
         """The stored topics with a name, in any language, that compares as `wanted`."""
