@@ -28,6 +28,7 @@ from .history import ChangeHistoryAdmin
 from .import_jobs import import_job_urls
 from .importing import import_coverage_urls
 from .quote_finder import find_quotes_urls
+from .structuring import ToStructureFilter
 from .wordpress_import import import_wordpress_urls
 
 
@@ -133,7 +134,13 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         "quote_count",
         "comments_awaiting",
     ]
-    list_filter = ["status", LanguageInUseFilter, "publication", "panels__edition__festival"]
+    list_filter = [
+        "status",
+        ToStructureFilter,
+        LanguageInUseFilter,
+        "publication",
+        "panels__edition__festival",
+    ]
     search_fields = ["title", "author", "publication", "summary"]  # matched by get_search_results
     autocomplete_fields = ["panels", "topics"]
     prepopulated_fields = {"slug": ["title"]}

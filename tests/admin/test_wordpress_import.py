@@ -1,11 +1,15 @@
 """The admin's “Import from WordPress” page: an editor uploads an export and reads what came in and
 what was left out, or every problem with nothing written; contributors cannot import a site."""
 
+import html
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Article
+from tests.factories import ArticleFactory, PanelFactory
 from tests.helpers.importing import table
 from tests.helpers.pages import visible_text
 from tests.helpers.tasks import submit_import
@@ -44,6 +48,24 @@ def test_an_editor_imports_an_export_and_sees_what_came_in_and_what_was_left_out
     skipped = [row[2] for row in table(response, "import-skipped")]
     assert "It is password-protected: readers of the archive could not see it." in skipped
     assert Article.objects.count() == 3
+
+
+def test_the_report_leads_to_the_imported_articles_still_to_structure(editor):
+    already = ArticleFactory(title="Covered already")
+    already.panels.add(PanelFactory())
+    report = upload(editor, FRENCH.read_bytes())
+    link = re.search(r'href="([^"]+\?structured=imported)"', report.content.decode()).group(1)
+
+    worklist = editor.get(html.unescape(link))
+
+    assert worklist.status_code == 200
+    titles = [row[1] for row in table(worklist, "result_list")]
+    imported = Article.objects.filter(wordpress_post__isnull=False).order_by("-published_on", "-pk")
+    assert titles == [article.title for article in imported]
+    imported.first().panels.add(PanelFactory())
+    assert len(table(editor.get(html.unescape(link)), "result_list")) == len(titles) - 1
+    everything = table(editor.get("/admin/articles/article/?structured=none"), "result_list")
+    assert "Covered already" not in [row[1] for row in everything]
 
 
 def test_a_dry_run_writes_nothing(editor):
