@@ -24,7 +24,7 @@ from . import wxr
 from .batch import Entry, PostBatch
 from .comments import CommentImport
 from .content import text_of
-from .detect import archive_language, language_of
+from .detect import archive_language, languages_of
 from .report import WordPressReport
 from .topics import TopicFinder
 
@@ -87,6 +87,7 @@ class WordPressImport:
         # The posts read and not yet checked; and of those being checked, what the archive holds:
         # their WordPress records by guid, the slugs of theirs that articles have.
         self.pending, self.imported, self.taken = [], defaultdict(list), set()
+        self.read = {}  # id of a post being checked → its text and language
         self.numbers = {}  # (guid, post number) → the post of the batch that has them
 
     def start(self, site):
@@ -119,6 +120,14 @@ class WordPressImport:
             self.imported[record.guid].append(record)
         slugs = {_own_slug(post) for post, _ in pending}
         self.taken = set(Article.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        bodies = [text_of(post.content) for post, _ in pending]
+        languages = languages_of(
+            [(post, body) for (post, _), body in zip(pending, bodies, strict=True)], self.language
+        )
+        self.read = {
+            id(post): read
+            for (post, _), read in zip(pending, zip(bodies, languages, strict=True), strict=True)
+        }
         for post, where in pending:
             try:
                 self.article_of(post, where)
@@ -166,7 +175,7 @@ class WordPressImport:
     def fill(self, article, post):
         """Set the article's fields from the post; the names of those that changed."""
         published_at = wxr.moment(post.date_gmt, post.date, timezone.get_current_timezone())
-        body = text_of(post.content)
+        body, language = self.read[id(post)]
         values = {
             "title": Truncator(text_of(post.title) or _("Untitled post %(id)s") % {"id": post.id}).chars(
                 TITLE_LENGTH
@@ -174,7 +183,7 @@ class WordPressImport:
             "publication": self.site.title[:200],
             "author": self.site.authors.get(post.creator, post.creator)[:200],
             "published_on": (published_at or timezone.now()).date(),
-            "language": language_of(post, body, self.language),
+            "language": language,
             "source_url": _valid_url(post.link),
             "summary": text_of(post.excerpt),
             "body": body,
