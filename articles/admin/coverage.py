@@ -15,6 +15,7 @@ from .. import search, visibility
 from ..comments.moderation import comments_awaiting
 from ..models import POSITION_TAKEN, Article, Panel, Quote, publication_moment, shared_positions
 from ..models.base import related_count
+from ..models.coverage import NEWEST_FIRST
 from .base import (
     FORM_FIELDS,
     LanguageFields,
@@ -124,7 +125,7 @@ class QuoteInline(LanguageFields, ViewOnSiteWhenPublic, admin.StackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
-    ordering = ["-published_on", "-pk"]
+    ordering = NEWEST_FIRST
     list_display = [
         "title",
         "publication",

@@ -1,6 +1,7 @@
 """Articles: the coverage that reported sessions, drafted, reviewed and published in the newsroom."""
 
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
 
 
+# The latest coverage first; an article whose date is not known after every dated one.
+NEWEST_FIRST = [F("published_on").desc(nulls_last=True), F("pk").desc()]
+
+
 class Article(TimestampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -30,7 +35,12 @@ class Article(TimestampedModel):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     publication = models.CharField(_("publication"), max_length=200, blank=True)
     author = models.CharField(_("author"), max_length=200, blank=True)
-    published_on = models.DateField(_("publication date"))
+    published_on = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Left empty when the date is not known: the article then shows “date unknown”."),
+    )
     language = models.CharField(_("language"), max_length=8, choices=content_languages)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -65,11 +75,14 @@ class Article(TimestampedModel):
     history = change_history()
 
     class Meta:
-        ordering = ["-published_on", "-pk"]
+        ordering = NEWEST_FIRST
         permissions = [("publish_article", _("Can publish articles and take them back"))]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [
+            # In the order of NEWEST_FIRST, so that a list of the latest is read from an index: on
+            # SQLite a descending index puts empty dates last already; on PostgreSQL, whose indexes put
+            # them first, migration 0024 makes these two NULLS LAST (which SQLite cannot declare).
             models.Index(fields=["status", "-published_on"], name="article_latest_published"),
             models.Index(fields=["-published_on", "-id"], name="article_newest_first"),
             models.Index(fields=["language"], name="article_language"),

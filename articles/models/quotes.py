@@ -3,7 +3,7 @@ translation where they are known."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -16,8 +16,9 @@ from .people import Person
 from .sessions import Panel, Participation
 
 # Quotes by the date of the article that reported them, then in the article's order.
-QUOTES_LATEST_FIRST = ["-article__published_on", "-article_id", "position", "pk"]
-QUOTES_OLDEST_FIRST = ["article__published_on", "article_id", "position", "pk"]
+# By the date of the article that reported them; quotes of an article whose date is unknown last.
+QUOTES_LATEST_FIRST = [F("article__published_on").desc(nulls_last=True), "-article_id", "position", "pk"]
+QUOTES_OLDEST_FIRST = [F("article__published_on").asc(nulls_last=True), "article_id", "position", "pk"]
 QUOTE_CONTEXT = ["speaker", "panel", "panel__edition", "panel__edition__festival", "article"]
 # Long texts and bookkeeping times of a quote's row and the rows around it, never shown beside a
 # quote: fewer values to send and convert (a session's 50 quotes each carried their article's body).

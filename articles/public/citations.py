@@ -25,6 +25,6 @@ def citation(quote, address):
     reported = [
         _("Reported in “%(title)s”") % {"title": title},
         article.publication,
-        date_format(article.published_on, "DATE_FORMAT"),
+        date_format(article.published_on, "DATE_FORMAT") if article.published_on else _("date unknown"),
     ]
     return f"{', '.join(filter(None, said))}. {', '.join(filter(None, reported))}. {address}"

@@ -76,9 +76,10 @@ def article_node(request, article, panels=(), *, brief=False):
         "@type": "NewsArticle",
         "headline": Truncator(article.title).chars(110),
         "url": absolute(request, article.get_absolute_url()),
-        "datePublished": article.published_on.isoformat(),
         "inLanguage": article.language,
     }
+    if article.published_on:
+        node["datePublished"] = article.published_on.isoformat()
     if not brief:
         node["dateModified"] = article.updated_at.isoformat()
     if article.author:

@@ -42,23 +42,40 @@ def preparation_queries():
     return backend().preparation_queries
 
 
+def sort_key(field):
+    """(field name, descending, empty values last) of an order_by() entry: "-name", or F("name")
+    .desc(nulls_last=True)."""
+    if isinstance(field, str):
+        return field.lstrip("-"), field.startswith("-"), False
+    return field.expression.name, field.descending, bool(field.nulls_last)
+
+
 class RankedResults(Sequence):
     """The matches of a text search (search_quotes) in the order asked for, for a paginator.
 
     The sort keys of the matches, at most QUOTE_SEARCH_CANDIDATES rows, are fetched once and sorted
     here: sorted in SQL, every match would be ranked before the candidates are cut. Then each page's
     rows are fetched by id from `rows`, the queryset with what pages show. `order` is a list of
-    fields as for order_by(), ending with "pk" or "-pk"."""
+    fields as for order_by() (names, or F() expressions in order), ending with "pk" or "-pk"."""
 
     def __init__(self, matches, rows, order):
         self.matches, self.rows, self.order = matches, rows, order
 
     @cached_property
     def ids(self):
-        fields = [field.lstrip("-") for field in self.order]
-        found = list(self.matches.values_list(*fields))
-        for position, field in reversed(list(enumerate(self.order))):  # stable sorts, last key first
-            found.sort(key=itemgetter(position), reverse=field.startswith("-"))
+        keys = [sort_key(field) for field in self.order]
+        found = list(self.matches.values_list(*[name for name, _, _ in keys]))
+        for position, (_, descending, nulls_last) in reversed(list(enumerate(keys))):  # last key first
+            if nulls_last:
+                # Empty values after the others, whichever the direction.
+                key = (
+                    (lambda row, p=position: (row[p] is not None, row[p]))
+                    if descending
+                    else (lambda row, p=position: (row[p] is None, row[p]))
+                )
+            else:
+                key = itemgetter(position)
+            found.sort(key=key, reverse=descending)  # stable: the keys sorted after still hold
         return [row[-1] for row in found]
 
     def __len__(self):

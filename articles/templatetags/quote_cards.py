@@ -56,6 +56,7 @@ class QuoteCard:
         self.labels = {}  # (what, language) → label
         self.dates = {}  # date → as the page's language writes it: a session's quotes share a few dates
         self.source_label = escape(gettext("Reported in"))
+        self.date_unknown = escape(gettext("date unknown"))
         self.permalink_label = escape(gettext("Permalink and citation"))
 
     def render(self, quote, *, show_speaker, show_panel, hide_source, hide_permalink):
@@ -133,10 +134,13 @@ class QuoteCard:
         title = escape(typeset(article.title, article.language))
         publication = f", {escape(article.publication)}" if article.publication else ""
         published_on = article.published_on
+        if published_on:
+            when = f'<time datetime="{published_on.isoformat()}">{self.date(published_on)}</time>'
+        else:
+            when = self.date_unknown
         return (
             f'<span class="source">{self.source_label} <a href="{escape(article.get_absolute_url())}">'
-            f"<cite{self.lang(article.language)}>{title}</cite></a>{publication}, "
-            f'<time datetime="{published_on.isoformat()}">{self.date(published_on)}</time></span>'
+            f"<cite{self.lang(article.language)}>{title}</cite></a>{publication}, {when}</span>"
         )
 
     def date(self, day):

@@ -93,7 +93,7 @@ FIELDS = {
     "articles": {
         "slug": REQUIRED_TEXT,
         "title": REQUIRED_TEXT,
-        "published_on": Spec("date", required=True),
+        "published_on": Spec("date"),
         "language": REQUIRED_TEXT,
         "publication": TEXT,
         "author": TEXT,
