@@ -13,6 +13,7 @@ from .. import search
 from ..languages import content_language_names
 from ..models import Person
 from ..models.base import distinct_values
+from .deleting import DeletionNamesRead
 from .forms import LanguageSelect, TextWithNewlines
 from .pagination import LargeTablePaginator
 
@@ -60,7 +61,7 @@ class LanguageFields:
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
-class PublicArchiveAdmin(LanguageFields, ViewOnSiteWhenPublic, admin.ModelAdmin):
+class PublicArchiveAdmin(DeletionNamesRead, LanguageFields, ViewOnSiteWhenPublic, admin.ModelAdmin):
     formfield_overrides = FORM_FIELDS
     # Lists stay quick on a large archive: no second count of the whole table.
     paginator = LargeTablePaginator

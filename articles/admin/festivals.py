@@ -17,6 +17,9 @@ class EditionInline(ViewOnSiteWhenPublic, admin.TabularInline):
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if obj else 1
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("festival")  # which names each edition
+
 
 @admin.register(Festival)
 class FestivalAdmin(PublicArchiveAdmin):
@@ -49,7 +52,13 @@ class EditionAdmin(PublicArchiveAdmin):
     list_select_related = ["festival"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(panel_count=related_count(Panel, "edition"))
+        # With its festival, which names it: in the list, and in the edition autocomplete of sessions.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("festival")
+            .annotate(panel_count=related_count(Panel, "edition"))
+        )
 
     @admin.display(description=_("sessions"), ordering="panel_count")
     def panel_count(self, edition):

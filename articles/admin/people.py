@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .. import search
-from ..models import Participation, Person, Quote
+from ..models import Panel, Participation, Person, Quote
 from ..models.base import related_count
 from .base import PublicArchiveAdmin, people_named
 from .history import ChangeHistoryAdmin
@@ -24,6 +24,11 @@ class PersonParticipationInline(ParticipationInline):
 
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if obj else 1
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "panel":  # a session's name includes its edition and festival
+            kwargs["queryset"] = Panel.objects.select_related("edition__festival")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Person)

@@ -28,6 +28,7 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
     ]
     autocomplete_fields = ["speaker", "panel", "article"]
     list_select_related = ["speaker", "panel__edition__festival", "article"]
+    history_names_read = ["speaker"]
     fieldsets = [
         (None, {"fields": ["article", ("speaker", "panel"), "text", ("language", "position")]}),
         (

@@ -2,6 +2,8 @@
 lists run the same queries whatever the table's size, pages fetch only their own rows, and searches
 use the indexed matching of the public site."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -159,3 +161,16 @@ def test_the_article_page_shows_each_quotes_language_chosen(admin_client, demo):
     html = admin_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
     chosen = '<option value="fr" selected>French</option>'
     assert html.count(chosen) == 1 + article.quotes.count()  # the article's language and each quote's
+
+
+def test_a_sessions_history_and_deletion_name_each_record(admin_client, db):
+    participation = ParticipationFactory(panel__title="Money on screen", person__name="Ada Lee")
+    panel = participation.panel
+    QuoteFactory(participation=participation, text="Budgets are small.")
+    panel.save()  # a second version
+    history = admin_client.get(reverse("admin:articles_panel_history", args=[panel.pk])).content.decode()
+    table = history[history.index('id="change-history"') :]
+    versions = re.findall(r'<td>\s*<a href="[^"]+">\s*(.*?)\s*</a>', table)
+    assert versions == [f"Money on screen ({panel.edition})"] * 2
+    deletion = visible_text(admin_client.get(reverse("admin:articles_panel_delete", args=[panel.pk])))
+    assert "“Budgets are small.” — Ada Lee" in deletion
