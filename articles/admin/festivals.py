@@ -1,7 +1,6 @@
 """Festivals with their editions, editions, and topics."""
 
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Edition, Festival, Panel, Topic
@@ -78,7 +77,10 @@ class TopicAdmin(PublicArchiveAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(panel_count=Count("panels"))
+        # A subquery: counted with a join, filtering by festival joined the sessions twice over.
+        return (
+            super().get_queryset(request).annotate(panel_count=related_count(Panel.topics.through, "topic"))
+        )
 
     @admin.display(description=_("sessions"), ordering="panel_count")
     def panel_count(self, topic):

@@ -33,7 +33,9 @@ class PersonParticipationInline(ParticipationInline):
 
 @admin.register(Person)
 class PersonAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
-    ordering = Person._meta.ordering
+    # Then by id, as the index person_a_to_z has them: a late page is read from the index, where
+    # Django's "-pk" to break ties had every person sorted (250 ms at page 500).
+    ordering = [*Person._meta.ordering, "pk"]
     list_display = ["name", "sort_name", "website", "panel_count", "quote_count"]
     list_filter = ["participations__panel__edition__festival", "participations__role"]
     search_fields = ["name", "sort_name"]

@@ -41,7 +41,7 @@ EXPECTED_QUERIES = {
     "autocomplete: speaker": 6,
     "autocomplete: session": 6,
     "autocomplete: edition": 5,
-    "autocomplete: article": 5,
+    "autocomplete: article": 6,
 }
 
 
