@@ -13,6 +13,7 @@ from .. import search
 from ..languages import content_language_names
 from ..models import Person
 from ..models.base import distinct_values
+from .deleting import DeletionNamesRead
 from .forms import LanguageSelect, TextWithNewlines
 from .pagination import LargeTablePaginator
 
@@ -60,11 +61,39 @@ class LanguageFields:
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
-class PublicArchiveAdmin(LanguageFields, ViewOnSiteWhenPublic, admin.ModelAdmin):
+class PublicArchiveAdmin(DeletionNamesRead, LanguageFields, ViewOnSiteWhenPublic, admin.ModelAdmin):
     formfield_overrides = FORM_FIELDS
     # Lists stay quick on a large archive: no second count of the whole table.
     paginator = LargeTablePaginator
     show_full_result_count = False
+
+
+class LanguageColumn:
+    """A list's "language" column, each row's language named from one table of names a process:
+    Django names a value of a field with choices by going through every choice, ninety languages
+    here, for each row (a third of the time of a page of 100 quotes)."""
+
+    @admin.display(description=_("language"), ordering="language")
+    def language_name(self, obj):
+        return content_language_names().get(obj.language) or self.get_empty_value_display()
+
+
+class ValuesInUseFilter(admin.SimpleListFilter):
+    """Django's filter of the values a field holds (AllValuesFieldListFilter, its address kept), the
+    values read from an index one at a time (distinct_values) rather than by reading every row."""
+
+    field_name = None
+
+    def __init__(self, request, params, model, model_admin):
+        self.parameter_name = f"{self.field_name}__exact"
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return [(value, value) for value in distinct_values(model_admin.model, self.field_name)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset if value is None else queryset.filter(**{self.field_name: value})
 
 
 class LanguageInUseFilter(admin.SimpleListFilter):

@@ -1,10 +1,10 @@
 """Articles, edited with their quotes, and the newsroom's steps: submit for review, publish, move
 back to draft."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Value
 from django.db.models.functions import Coalesce
-from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -18,22 +18,27 @@ from ..models.base import related_count
 from ..models.coverage import NEWEST_FIRST
 from .base import (
     FORM_FIELDS,
+    LanguageColumn,
     LanguageFields,
     LanguageInUseFilter,
     PublicArchiveAdmin,
+    ValuesInUseFilter,
     ViewOnSiteAsPreview,
     ViewOnSiteWhenPublic,
     may_publish,
 )
+from .forms import ChosenLanguageSelect
 from .history import ChangeHistoryAdmin
 from .import_jobs import import_job_urls
 from .importing import import_coverage_urls
+from .inlines import AutocompleteNamedFromRecords, NamedFromRecordsFormSet
 from .quote_finder import find_quotes_urls
+from .stacked import InlineFormsMadeOnce
 from .structuring import ToStructureFilter
 from .wordpress_import import import_wordpress_urls
 
 
-class QuoteFormSet(BaseInlineFormSet):
+class QuoteFormSet(NamedFromRecordsFormSet):
     """The quotes of an article, edited with it. The article's sessions may change in the same form,
     and are saved only after its quotes validate: the quotes are checked against the sessions
     submitted (`covered_panel_ids`, handed over by ArticleAdmin.get_formset_kwargs), and their
@@ -43,6 +48,11 @@ class QuoteFormSet(BaseInlineFormSet):
     def __init__(self, *args, covered_panel_ids=None, **kwargs):
         self.covered_panel_ids = covered_panel_ids
         super().__init__(*args, **kwargs)
+
+    @property
+    def language_choices(self):
+        """Every language a quote may be in, written once on the page (ChosenLanguageSelect)."""
+        return self.form.base_fields["language"].choices
 
     def kept_forms(self):
         """The forms of the quotes the article keeps: stored ones not deleted, new ones filled in."""
@@ -87,10 +97,16 @@ class QuoteFormSet(BaseInlineFormSet):
         Quote.objects.filter(pk__in=leaving).make_room()
 
 
-class QuoteInline(LanguageFields, ViewOnSiteWhenPublic, admin.StackedInline):
+class QuoteInline(AutocompleteNamedFromRecords, LanguageFields, ViewOnSiteWhenPublic, admin.StackedInline):
+    """An article's quotes, as Django's stacked inline shows them, written in Python (stacked.py),
+    with one list of languages for the page (ChosenLanguageSelect), and without links that could
+    only fail: a person or session added from a quote was never on its stage nor covered by the
+    article, and neither can be deleted while quoted."""
+
     model = Quote
     formfield_overrides = FORM_FIELDS
     formset = QuoteFormSet
+    template = "admin/articles/article/quote_inline.html"
     autocomplete_fields = ["speaker", "panel"]
     fieldsets = [
         (None, {"fields": [("speaker", "panel"), "text", ("language", "position")]}),
@@ -117,20 +133,39 @@ class QuoteInline(LanguageFields, ViewOnSiteWhenPublic, admin.StackedInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker", "panel__edition__festival")
 
+    class Media:
+        js = ["js/admin-inline-forms.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in {"speaker", "panel"}:
+            formfield.widget.can_add_related = formfield.widget.can_delete_related = False
+        return formfield
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "panel":  # its name includes the edition and festival
             kwargs["queryset"] = Panel.objects.select_related("edition__festival")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name.endswith("language"):
+            kwargs.setdefault("widget", ChosenLanguageSelect)
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class PublicationFilter(ValuesInUseFilter):
+    title = _("publication")
+    field_name = "publication"  # indexed (article_publication)
+
 
 @admin.register(Article)
-class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
+class ArticleAdmin(LanguageColumn, ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = NEWEST_FIRST
     list_display = [
         "title",
         "publication",
         "published_on",
-        "language",
+        "language_name",
         "status",
         "quote_count",
         "comments_awaiting",
@@ -139,7 +174,7 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
         "status",
         ToStructureFilter,
         LanguageInUseFilter,
-        "publication",
+        PublicationFilter,
         "panels__edition__festival",
     ]
     search_fields = ["title", "author", "publication", "summary"]  # matched by get_search_results
@@ -166,10 +201,18 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """As the public site search finds articles: words beginning those of the title, author,
-        summary or publication, accents ignored."""
+        summary, publication or text, accents ignored. Up to ARCHIVE_COUNT_LIMIT of them are found
+        once, by their ids, through the search index; the list's count, its years and its page then
+        read those rows only. Asked for the first and last dates of a rare word's articles,
+        PostgreSQL walked every article by date, reading each one's words (600 ms)."""
         if not search.has_words(search_term):
             return queryset, False
-        return search.search_articles(queryset, search_term), False
+        found = search.search_articles(queryset, search_term)
+        limit = settings.ARCHIVE_COUNT_LIMIT
+        ids = list(found.order_by().values_list("pk", flat=True)[: limit + 1])
+        if len(ids) > limit:
+            return found, False
+        return queryset.filter(search.backend().is_among("pk", ids)), False
 
     @admin.display(description=_("comments awaiting moderation"), ordering="comments_awaiting")
     def comments_awaiting(self, article):
@@ -177,6 +220,12 @@ class ArticleAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
             return 0
         url = reverse("admin:articles_readercomment_changelist") + f"?status=pending&object_pk={article.pk}"
         return format_html('<a href="{}">{}</a>', url, article.comments_awaiting)
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_admin_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_admin_formset in inline_admin_formsets:
+            inline_admin_formset.__class__ = InlineFormsMadeOnce
+        return inline_admin_formsets
 
     def get_urls(self):
         own = import_coverage_urls(self) + import_wordpress_urls(self) + import_job_urls(self)

@@ -1,7 +1,6 @@
 """Festivals with their editions, editions, and topics."""
 
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Edition, Festival, Panel, Topic
@@ -16,6 +15,9 @@ class EditionInline(ViewOnSiteWhenPublic, admin.TabularInline):
 
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if obj else 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("festival")  # which names each edition
 
 
 @admin.register(Festival)
@@ -49,7 +51,13 @@ class EditionAdmin(PublicArchiveAdmin):
     list_select_related = ["festival"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(panel_count=related_count(Panel, "edition"))
+        # With its festival, which names it: in the list, and in the edition autocomplete of sessions.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("festival")
+            .annotate(panel_count=related_count(Panel, "edition"))
+        )
 
     @admin.display(description=_("sessions"), ordering="panel_count")
     def panel_count(self, edition):
@@ -69,7 +77,10 @@ class TopicAdmin(PublicArchiveAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(panel_count=Count("panels"))
+        # A subquery: counted with a join, filtering by festival joined the sessions twice over.
+        return (
+            super().get_queryset(request).annotate(panel_count=related_count(Panel.topics.through, "topic"))
+        )
 
     @admin.display(description=_("sessions"), ordering="panel_count")
     def panel_count(self, topic):

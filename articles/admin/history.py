@@ -15,6 +15,23 @@ class ChangeHistoryAdmin(SimpleHistoryAdmin):
     """“History” lists every version: who saved it, when, and each field before and after; opening
     one offers to restore it."""
 
+    # What the name of a version reads (a session's: its edition and festival), fetched with the
+    # versions a page lists: the library names each version with queries of its own.
+    history_names_read = []
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        versions = super().get_history_queryset(request, history_manager, pk_name, object_id)
+        return versions.select_related(*self.history_names_read)
+
+    def render_history_view(self, request, template, context, **kwargs):
+        relations = {path.split("__")[0] for path in self.history_names_read}
+        for version in context.get("page_obj", ()):  # the list of versions, not a version's form
+            named = version.history_object  # made anew on each read: kept, with what its name reads
+            for relation in relations:
+                setattr(named, relation, getattr(version, relation))
+            version.history_object = named
+        return super().render_history_view(request, template, context, **kwargs)
+
     def history_view(self, request, object_id, extra_context=None):
         if not object_id.isdigit():
             raise Http404

@@ -8,19 +8,26 @@ from ..search import backend
 
 
 class LargeTablePaginator(Paginator):
-    """Unfiltered, the database's own estimate of the table's size stands for a count of every row
-    (where it keeps one and it is past ARCHIVE_COUNT_LIMIT); and a page finds its ids in an index
-    before fetching those rows with everything they join, so that a late page does not join every
-    row before it."""
+    """Past ARCHIVE_COUNT_LIMIT rows, the database's own estimate stands for a count of every row
+    (where it keeps one): of the table's size, unfiltered; of what the filters and search find,
+    once they are counted to more than the limit (counting a search for a common word, some
+    700,000 quotes of a million, took longer than the page's 300 ms). And a page finds its ids in
+    an index before fetching those rows with everything they join, so that a late page does not
+    join every row before it."""
 
     @cached_property
     def count(self):
-        queryset = self.object_list
+        queryset, limit = self.object_list, settings.ARCHIVE_COUNT_LIMIT
         if not queryset.query.where:
             estimate = backend().estimated_count(queryset.model)
-            if estimate is not None and estimate > settings.ARCHIVE_COUNT_LIMIT:
+            if estimate is not None and estimate > limit:
                 return estimate
-        return queryset.count()
+            return queryset.count()
+        # Only whether rows match matters: no order, no subqueries for what the page shows.
+        counted = queryset.order_by().values("pk")[: limit + 1].count()
+        if counted <= limit:
+            return counted
+        return max(counted, backend().estimated_rows(queryset) or 0)
 
     def page(self, number):
         number = self.validate_number(number)

@@ -1,20 +1,19 @@
 """Quotes on their own: found by their words, speaker, session or festival, and exported."""
 
 from django.contrib import admin
-from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .. import exporters, search
 from ..models import Article, Panel, Quote
-from .base import LanguageInUseFilter, PublicArchiveAdmin, may_publish, people_named
+from .base import LanguageColumn, LanguageInUseFilter, PublicArchiveAdmin, may_publish, people_named
 from .history import ChangeHistoryAdmin
 
 
 @admin.register(Quote)
-class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
+class QuoteAdmin(LanguageColumn, ChangeHistoryAdmin, PublicArchiveAdmin):
     ordering = ["-pk"]
-    list_display = ["short_text", "speaker", "session", "reported_in", "language"]
+    list_display = ["short_text", "speaker", "session", "reported_in", "language_name"]
     list_filter = [LanguageInUseFilter, "article__status", "panel__edition__festival"]
     search_fields = [
         "text",
@@ -28,6 +27,7 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
     ]
     autocomplete_fields = ["speaker", "panel", "article"]
     list_select_related = ["speaker", "panel__edition__festival", "article"]
+    history_names_read = ["speaker"]
     fieldsets = [
         (None, {"fields": ["article", ("speaker", "panel"), "text", ("language", "position")]}),
         (
@@ -44,16 +44,19 @@ class QuoteAdmin(ChangeHistoryAdmin, PublicArchiveAdmin):
         the session or festival as the public site search finds sessions."""
         if not search.has_words(search_term):
             return queryset, False
-        # As lists of ids, which the database looks up in the indexes of quotes: as subqueries, it
-        # would test every quote of the table against each.
+        among = search.backend().is_among
+        # As lists of ids, found once, which the database looks up in the indexes of quotes: as
+        # subqueries, it would test every quote of the table against each. Each list is one value
+        # (is_among): a common word's sessions are thousands, and as many values they took longer
+        # to send than to look up, for the count and again for the page.
         by_words = list(search.search_quotes(queryset, search_term).values_list("pk", flat=True))
         # Sessions by their own words and festival: a name typed means the speaker, not everyone
         # quoted at a session that person was on stage at.
         sessions = search.search_panels(Panel.objects.all(), search_term, by_people_on_stage=False)
         found = (
-            Q(pk__in=by_words)
-            | Q(speaker__in=people_named(search_term, 50))
-            | Q(panel__in=list(sessions.values_list("pk", flat=True)))
+            among("pk", by_words)
+            | among("speaker", people_named(search_term, 50))
+            | among("panel", list(sessions.order_by().values_list("pk", flat=True)))
         )
         return queryset.filter(found), False
 

@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from .. import search
@@ -10,9 +9,10 @@ from ..models import Panel, Participation
 from ..models.base import related_count
 from .base import PublicArchiveAdmin, ViewOnSiteAsPreview, people_named
 from .history import ChangeHistoryAdmin
+from .inlines import AutocompleteNamedFromRecords, NamedFromRecordsFormSet
 
 
-class ParticipationFormSet(BaseInlineFormSet):
+class ParticipationFormSet(NamedFromRecordsFormSet):
     """Refuses to take someone off a session while quotes from that session are attributed to them."""
 
     def clean(self):
@@ -35,7 +35,7 @@ class ParticipationFormSet(BaseInlineFormSet):
                 )
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(AutocompleteNamedFromRecords, admin.TabularInline):
     """Who was on stage, edited from the session."""
 
     model = Participation
@@ -45,6 +45,10 @@ class ParticipationInline(admin.TabularInline):
 
     def get_extra(self, request, obj=None, **kwargs):
         return 1 if obj else 4
+
+    def get_queryset(self, request):
+        # Each row is named by its person, role and session, and its autocompletes name them.
+        return super().get_queryset(request).select_related("person", "panel__edition__festival")
 
 
 @admin.register(Panel)
@@ -56,6 +60,7 @@ class PanelAdmin(ViewOnSiteAsPreview, ChangeHistoryAdmin, PublicArchiveAdmin):
     autocomplete_fields = ["edition", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["edition__festival"]
+    history_names_read = ["edition__festival"]
     date_hierarchy = "date"
     inlines = [ParticipationInline]
     fieldsets = [

@@ -2,7 +2,7 @@
 in bulk."""
 
 from django.contrib import admin, messages
-from django.db.models import BigIntegerField, Case, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import BigIntegerField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.html import format_html
@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..models import Article, ReaderComment
+from ..models.comments import AWAITING, AWAITING_FIRST
 
-AWAITING = {"is_public": False, "is_removed": False}
-AWAITING_FIRST = Case(When(**AWAITING, then=Value(0)), default=Value(1), output_field=IntegerField())
 STATUS_FILTERS = {
     ReaderComment.Status.PENDING: AWAITING,
     ReaderComment.Status.APPROVED: {"is_public": True, "is_removed": False},
@@ -38,7 +37,10 @@ class ReaderCommentAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "user_name", "article_link", "submit_date", "status_label", "is_reply"]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, "submit_date"]
-    search_fields = ["user_name", "user_email", "comment"]
+    # Case and accents ignored, as the archive's other lists search; on PostgreSQL each through a
+    # trigram index (migration 0022), where reading 100,000 comments for a word took 500 ms.
+    search_fields = ["user_name__contains_folded", "user_email__contains_folded", "comment__contains_folded"]
+    show_full_result_count = False  # no second count of every comment
     actions = ["approve", "mark_as_spam", "delete_selected"]
     raw_id_fields = ["parent"]
     fields = [

@@ -1,8 +1,13 @@
 """Readers' comments on articles."""
 
 from django.db import models
+from django.db.models import Case, F, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_comments.abstracts import CommentAbstractModel
+
+AWAITING = {"is_public": False, "is_removed": False}
+# The moderation queue's order: awaiting moderation first (0), then the others (1).
+AWAITING_FIRST = Case(When(**AWAITING, then=Value(0)), default=Value(1), output_field=IntegerField())
 
 
 class ReaderComment(CommentAbstractModel):
@@ -34,6 +39,11 @@ class ReaderComment(CommentAbstractModel):
                 fields=["content_type", "object_pk", "is_public", "submit_date"], name="comment_shown"
             ),
             models.Index(fields=["is_public", "is_removed", "-submit_date"], name="comment_moderation_queue"),
+            # The admin's list in its order (articles/comments/admin.py): sorting every comment took
+            # 400 ms at 100,000 comments.
+            models.Index(
+                AWAITING_FIRST, F("submit_date").desc(), F("id").desc(), name="comment_awaiting_first"
+            ),
         ]
 
     @property

@@ -86,6 +86,7 @@ class Article(TimestampedModel):
             models.Index(fields=["status", "-published_on"], name="article_latest_published"),
             models.Index(fields=["-published_on", "-id"], name="article_newest_first"),
             models.Index(fields=["language"], name="article_language"),
+            models.Index(fields=["publication"], name="article_publication"),  # the admin's filter
         ]
 
     def __str__(self):

@@ -69,7 +69,8 @@ class Person(PublicWhenCovered):
         ordering = ["index_letter", "sort_key", "name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        indexes = [models.Index(fields=["index_letter", "sort_key", "name"], name="person_a_to_z")]
+        # Then by id, for the admin's list (PersonAdmin.ordering).
+        indexes = [models.Index(fields=["index_letter", "sort_key", "name", "id"], name="person_a_to_z")]
 
     def __str__(self):
         return self.name

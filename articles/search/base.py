@@ -24,11 +24,15 @@ class SearchBackend:
         raise NotImplementedError
 
     def is_among(self, field, values):
-        """A condition: `field` is one of `values`, a list or a queryset of one column."""
+        """A condition: `field` is one of `values`, a list of ids or a queryset of one column."""
         raise NotImplementedError
 
     def estimated_count(self, model):
         """The database's own estimate of how many rows `model`'s table holds, or None."""
+        return None
+
+    def estimated_rows(self, queryset):
+        """The database's own estimate of how many rows `queryset` finds, or None."""
         return None
 
     def connection_created(self, connection):

@@ -3,11 +3,14 @@ documents (migrations 0005 and 0018), each quote stemmed in its own language wit
 names matched by trigram similarity on folded names (pg_trgm's <% operator, served by a trigram
 index)."""
 
+import json
+
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, Expression, F, FloatField, Func, QuerySet, Value
+from django.db.models import BigIntegerField, BooleanField, Expression, F, FloatField, Func, QuerySet, Value
 from django.db.models.functions import Cast
 
 from .base import SearchBackend
@@ -53,7 +56,11 @@ class MatchesQuery(Func):
 
 class IsAmong(Func):
     """`value = ANY(%s)`, with a list of values as one array parameter: the same statement (one
-    prepared plan) whatever the list's length, where `IN (%s, %s, …)` would have one per length."""
+    prepared plan) whatever the list's length, where `IN (%s, %s, …)` would have one per length.
+    A list of ids is given as bigint[] (ids_array): psycopg would send it as the smallest integer
+    array that holds it (smallint[] for ids below 32,768), which PostgreSQL then compares with the
+    bigint column one element at a time, row by row, instead of through a hash of the array (the
+    newest 1,000 quotes of 14,000 sessions: 520 ms instead of 2)."""
 
     template = "%(expressions)s)"
     arg_joiner = " = ANY("
@@ -78,6 +85,11 @@ class WordSimilarTo(Func):
 class WordSimilarity(Func):
     function = "word_similarity"
     output_field = FloatField()
+
+
+def ids_array(values):
+    """A list of ids as one bigint[] value."""
+    return Cast(Value(list(values)), output_field=ArrayField(BigIntegerField()))
 
 
 def websearch(terms, joiner=" "):
@@ -140,7 +152,7 @@ class PostgreSQLBackend(SearchBackend):
             checks = settings.QUOTE_PHRASE_CHECKS
             to_check = list(holding_all_words.order_by().values_list("pk", flat=True)[: checks + 1])
             partly_checked = len(to_check) > checks
-            quotes = quotes.filter(IsAmong(F("pk"), Value(to_check[:checks])))
+            quotes = quotes.filter(IsAmong(F("pk"), ids_array(to_check[:checks])))
         matching = quotes.filter(MatchesQuery(SearchDocument(), query))
         return matching, SearchRank(SearchDocument(), query), partly_checked
 
@@ -161,8 +173,16 @@ class PostgreSQLBackend(SearchBackend):
         # condition OR-ed with it can use its own index; with `IN (subquery)` PostgreSQL reads every
         # row to test it.
         return IsAmong(
-            F(field), ArraySubquery(values.order_by()) if isinstance(values, QuerySet) else Value(values)
+            F(field), ArraySubquery(values.order_by()) if isinstance(values, QuerySet) else ids_array(values)
         )
+
+    def estimated_rows(self, queryset):
+        # The planner's estimate, as EXPLAIN gives it: no row is read.
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0]
+        return int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
 
     def estimated_count(self, model):
         with connection.cursor() as cursor:

@@ -2,6 +2,8 @@
 lists run the same queries whatever the table's size, pages fetch only their own rows, and searches
 use the indexed matching of the public site."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,6 +16,7 @@ from tests.factories import (
     ParticipationFactory,
     PersonFactory,
     QuoteFactory,
+    ReaderCommentFactory,
     TopicFactory,
 )
 from tests.helpers.pages import visible_text
@@ -159,3 +162,67 @@ def test_the_article_page_shows_each_quotes_language_chosen(admin_client, demo):
     html = admin_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
     chosen = '<option value="fr" selected>French</option>'
     assert html.count(chosen) == 1 + article.quotes.count()  # the article's language and each quote's
+
+
+def test_the_publication_filter_offers_the_publications_in_use_and_keeps_its_address(admin_client, db):
+    ArticleFactory(publication="Trade Weekly", title="One")
+    ArticleFactory(publication="Screen Daily", title="Two")
+    url = reverse("admin:articles_article_changelist")
+    response = admin_client.get(url)
+    publication = next(spec for spec in response.context["cl"].filter_specs if spec.title == "publication")
+    assert [value for value, _ in publication.lookup_choices] == ["Screen Daily", "Trade Weekly"]
+    response = admin_client.get(url, {"publication__exact": "Screen Daily"})
+    assert [article.title for article in response.context["cl"].result_list] == ["Two"]
+
+
+def test_the_language_column_names_each_rows_language(admin_client, db):
+    QuoteFactory(language="de")
+    ArticleFactory(language="fr")
+    for model_name, name in [("quote", "German"), ("article", "French")]:
+        url, query = changelist(model_name)
+        assert name in visible_text(admin_client.get(url, query))
+
+
+def test_a_filtered_list_longer_than_the_count_limit_counts_past_it(admin_client, db, settings):
+    """Past ARCHIVE_COUNT_LIMIT, a filtered list stands the database's estimate for its count (on
+    SQLite, which keeps none, it counts): never fewer than it counted."""
+    settings.ARCHIVE_COUNT_LIMIT = 3
+    QuoteFactory.create_batch(5, language="de")
+    QuoteFactory(language="fr")
+    url, query = changelist("quote", language="de")
+    cl = admin_client.get(url, query).context["cl"]
+    assert cl.result_count >= 4
+    assert {quote.language for quote in cl.result_list} == {"de"} and len(cl.result_list) == 5
+
+
+def test_later_pages_of_people_go_on_in_name_order(admin_client, db):
+    for number in range(130):
+        PersonFactory(name=f"Jo {'Bauer' if number % 2 else 'Adler'}")
+    url, _ = changelist("person")
+    shown = []
+    for page in (1, 2):
+        shown += list(admin_client.get(url, {"p": page}).context["cl"].result_list)
+    assert [(person.sort_key, person.pk) for person in shown] == sorted((p.sort_key, p.pk) for p in shown)
+    assert len({person.pk for person in shown}) == 130
+
+
+def test_comments_are_found_with_case_and_accents_ignored(admin_client, db):
+    ReaderCommentFactory(comment="Ce débat était passionnant.", user_name="Hélène")
+    ReaderCommentFactory(comment="Nothing to see.")
+    response = admin_client.get(reverse("admin:articles_readercomment_changelist"), {"q": "DEBAT"})
+    assert [comment.user_name for comment in response.context["cl"].result_list] == ["Hélène"]
+    response = admin_client.get(reverse("admin:articles_readercomment_changelist"), {"q": "helene"})
+    assert len(response.context["cl"].result_list) == 1
+
+
+def test_a_sessions_history_and_deletion_name_each_record(admin_client, db):
+    participation = ParticipationFactory(panel__title="Money on screen", person__name="Ada Lee")
+    panel = participation.panel
+    QuoteFactory(participation=participation, text="Budgets are small.")
+    panel.save()  # a second version
+    history = admin_client.get(reverse("admin:articles_panel_history", args=[panel.pk])).content.decode()
+    table = history[history.index('id="change-history"') :]
+    versions = re.findall(r'<td>\s*<a href="[^"]+">\s*(.*?)\s*</a>', table)
+    assert versions == [f"Money on screen ({panel.edition})"] * 2
+    deletion = visible_text(admin_client.get(reverse("admin:articles_panel_delete", args=[panel.pk])))
+    assert "“Budgets are small.” — Ada Lee" in deletion
