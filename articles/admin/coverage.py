@@ -16,6 +16,7 @@ from ..comments.moderation import comments_awaiting
 from ..models import POSITION_TAKEN, Article, Panel, Quote, publication_moment, shared_positions
 from ..models.base import related_count
 from ..models.coverage import NEWEST_FIRST
+from ..models.quotes import stages_of
 from .base import (
     FORM_FIELDS,
     LanguageColumn,
@@ -65,8 +66,11 @@ class QuoteFormSet(NamedFromRecordsFormSet):
     def clean(self):
         super().clean()
         kept = self.kept_forms()
+        # The sessions of every quote found once: a quote's own check asks two queries of its own.
+        panel_ids = {form.instance.panel_id for form in kept} | set(self.covered_panel_ids or ())
+        stages = stages_of(panel_ids - {None})
         for form in kept:
-            for field, message in form.instance.session_errors(self.covered_panel_ids).items():
+            for field, message in form.instance.session_errors(self.covered_panel_ids, stages).items():
                 form.add_error(field, message)
         placed = [(form, getattr(form, "cleaned_data", {}).get("position")) for form in kept]
         for form, _placed_first in shared_positions(placed):

@@ -192,3 +192,23 @@ def test_quotes_stored_at_a_shared_position_move_after_their_articles_last_quote
         ("report", 5),
         ("other", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"text": ""},
+        {"translation": "Words", "translation_language": ""},
+        {"spoken_text": "Mots", "spoken_language": ""},
+    ],
+)
+def test_what_the_database_refuses_validation_refuses_without_asking_it(values, django_assert_num_queries):
+    """The CHECK constraints of quotes are read in Python when a quote is validated (an article of
+    50 quotes saved in the admin asked the database 450 times): the same rules as the database's."""
+    quote = QuoteFactory(language="en")
+    for field, value in values.items():
+        setattr(quote, field, value)
+    with pytest.raises(ValidationError), django_assert_num_queries(0):
+        quote.validate_constraints(exclude={"article"})  # as the article's admin form validates it
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Quote.objects.filter(pk=quote.pk).update(**values)
